@@ -1,0 +1,170 @@
+# narrate: a plain Makefile.  Everything is built out of tree under $(BUILD).
+#   make            library (.a, .so with soname, .pc), CLI, worker, example
+#   make check      build and run every test; ends with "N passed, N failed"
+#   make sanitize   the same tests on an ASan + UBSan build in build-san/
+#   make leakcheck  the unit tests under valgrind
+#   make fuzz       the normalizer/splitter fuzz target for $(FUZZ_SECONDS) s
+#   make bench      benchmarks against espeak-ng (figures, not pass/fail)
+#   make demo       narrate examples/ to a file and play it where a device exists
+#   make deps       install the Debian packages this needs (apt-get)
+#   make install / uninstall, honouring PREFIX and DESTDIR
+
+VERSION := $(shell sed -n 's/^\#define NARRATE_VERSION_STRING "\(.*\)"/\1/p' src/narrate.h)
+SOVERSION := $(firstword $(subst ., ,$(VERSION)))
+
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+LIBDIR ?= $(PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include
+LIBEXECDIR ?= $(PREFIX)/libexec/narrate
+MANDIR ?= $(PREFIX)/share/man
+PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
+
+BUILD ?= build
+CC ?= cc
+CFLAGS ?= -O2 -g
+SANFLAGS ?=
+WARN := -Wall -Wextra -Werror -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
+LIB_PKGS := sndfile portaudio-2.0 soxr
+WORKER_PKGS := espeak-ng
+PKG_CFLAGS = $(shell pkg-config --cflags $(LIB_PKGS) $(WORKER_PKGS) 2>/dev/null)
+LIB_LIBS = $(shell pkg-config --libs $(LIB_PKGS) 2>/dev/null) -lpthread -lm
+WORKER_LIBS = $(shell pkg-config --libs $(WORKER_PKGS) 2>/dev/null)
+ALL_CFLAGS = $(WARN) $(CFLAGS) $(SANFLAGS) -fPIC -MMD -MP -Isrc -I$(BUILD)/gen $(PKG_CFLAGS) \
+	-DNARRATE_LIBEXECDIR='"$(LIBEXECDIR)"'
+LDFLAGS ?=
+
+LIB_SRC := $(wildcard src/*.c)
+LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen_data.o
+CLI_SRC := $(wildcard src/cli/*.c)
+CLI_OBJ := $(CLI_SRC:src/%.c=$(BUILD)/obj/%.o)
+WORKER_SRC := $(wildcard src/worker/*.c)
+WORKER_OBJ := $(WORKER_SRC:src/%.c=$(BUILD)/obj/%.o)
+DATA_FILES := $(sort $(wildcard pronunciations/*.tsv))
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+TEST_HELPER_SRC := $(wildcard tests/unit/helper_*.c)
+TEST_HELPER_OBJ := $(TEST_HELPER_SRC:tests/unit/%.c=$(BUILD)/obj/tests/%.o)
+EXAMPLE_SRC := $(wildcard examples/*.c)
+EXAMPLE_BIN := $(EXAMPLE_SRC:examples/%.c=$(BUILD)/examples/%)
+
+STATIC := $(BUILD)/libnarrate.a
+SHARED := $(BUILD)/libnarrate.so.$(VERSION)
+SONAME := libnarrate.so.$(SOVERSION)
+
+.PHONY: all check sanitize leakcheck fuzz bench demo deps install uninstall clean
+all: $(STATIC) $(SHARED) $(BUILD)/narrate $(BUILD)/narrate-worker $(BUILD)/libnarrate.pc \
+	$(BUILD)/narrate.1 $(EXAMPLE_BIN)
+
+$(BUILD)/obj/%.o: src/%.c | $(BUILD)/gen/stamp
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(BUILD)/obj/tests/%.o: tests/unit/%.c | $(BUILD)/gen/stamp
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(shell pkg-config --cflags cmocka) -c $< -o $@
+
+$(BUILD)/gen/stamp:
+	@mkdir -p $(BUILD)/gen
+	@touch $@
+
+$(BUILD)/embed: src/tools/embed.c
+	@mkdir -p $(BUILD)
+	$(CC) $(WARN) -O1 $< -o $@
+
+$(BUILD)/gen/data.c: $(BUILD)/embed $(DATA_FILES)
+	$(BUILD)/embed $@ $(DATA_FILES)
+
+$(BUILD)/obj/gen_data.o: $(BUILD)/gen/data.c
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(STATIC): $(LIB_OBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+$(SHARED): $(LIB_OBJ)
+	$(CC) -shared -Wl,-soname,$(SONAME) $(SANFLAGS) $(LDFLAGS) -o $@ $^ $(LIB_LIBS)
+	ln -sf libnarrate.so.$(VERSION) $(BUILD)/$(SONAME)
+	ln -sf $(SONAME) $(BUILD)/libnarrate.so
+
+$(BUILD)/narrate: $(CLI_OBJ) $(STATIC)
+	$(CC) $(SANFLAGS) $(LDFLAGS) -o $@ $^ $(LIB_LIBS)
+
+$(BUILD)/narrate-worker: $(WORKER_OBJ)
+	$(CC) $(SANFLAGS) $(LDFLAGS) -o $@ $^ $(WORKER_LIBS)
+
+$(BUILD)/examples/%: examples/%.c $(STATIC)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(STATIC) $(LIB_LIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c $(TEST_HELPER_OBJ) $(STATIC)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(shell pkg-config --cflags cmocka) $(LDFLAGS) -o $@ $< \
+		$(TEST_HELPER_OBJ) $(STATIC) $(LIB_LIBS) $(shell pkg-config --libs cmocka)
+
+$(BUILD)/libnarrate.pc: Makefile
+	@mkdir -p $(BUILD)
+	printf '%s\n' 'prefix=$(PREFIX)' 'libdir=$(LIBDIR)' 'includedir=$(INCLUDEDIR)' '' \
+		'Name: libnarrate' 'Description: Read articles aloud: text normalization and speech synthesis' \
+		'Version: $(VERSION)' 'Requires.private: $(LIB_PKGS)' \
+		'Libs: -L$${libdir} -lnarrate' 'Libs.private: -lpthread -lm' \
+		'Cflags: -I$${includedir}' > $@
+
+$(BUILD)/narrate.1: docs/narrate.1.in src/narrate.h
+	@mkdir -p $(BUILD)
+	sed -e 's/@VERSION@/$(VERSION)/g' -e 's|@LIBEXECDIR@|$(LIBEXECDIR)|g' $< > $@
+
+check: all $(UNIT_BIN)
+	BUILD=$(BUILD) bash tests/run.sh
+
+sanitize:
+	$(MAKE) BUILD=build-san CFLAGS='-O1 -g -fno-omit-frame-pointer' \
+		SANFLAGS='-fsanitize=address,undefined -fno-sanitize-recover=all' check
+
+leakcheck: all $(UNIT_BIN)
+	BUILD=$(BUILD) VALGRIND=1 bash tests/run.sh --unit-only
+
+fuzz:
+	$(MAKE) BUILD=build-fuzz CC=clang CFLAGS='-O1 -g' \
+		SANFLAGS='-fsanitize=address,undefined,fuzzer-no-link' build-fuzz/libnarrate.a
+	clang -O1 -g -fsanitize=address,undefined,fuzzer $(WARN) -Isrc tests/fuzz/fuzz_normalize.c \
+		build-fuzz/libnarrate.a $(LIB_LIBS) -o build-fuzz/fuzz_normalize
+	mkdir -p build-fuzz/corpus
+	build-fuzz/fuzz_normalize -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -timeout=5 \
+		build-fuzz/corpus tests/fuzz/seeds
+FUZZ_SECONDS ?= 60
+
+bench: all
+	BUILD=$(BUILD) bash tests/bench.sh
+
+demo: all
+	BUILD=$(BUILD) bash examples/demo.sh
+
+deps:
+	bash .ci/deps
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR) \
+		$(DESTDIR)$(LIBEXECDIR) $(DESTDIR)$(PKGCONFIGDIR) $(DESTDIR)$(MANDIR)/man1
+	install -m 755 $(BUILD)/narrate $(DESTDIR)$(BINDIR)/narrate
+	install -m 755 $(BUILD)/narrate-worker $(DESTDIR)$(LIBEXECDIR)/narrate-worker
+	install -m 644 src/narrate.h $(DESTDIR)$(INCLUDEDIR)/narrate.h
+	install -m 644 $(STATIC) $(DESTDIR)$(LIBDIR)/libnarrate.a
+	install -m 755 $(SHARED) $(DESTDIR)$(LIBDIR)/libnarrate.so.$(VERSION)
+	ln -sf libnarrate.so.$(VERSION) $(DESTDIR)$(LIBDIR)/$(SONAME)
+	ln -sf $(SONAME) $(DESTDIR)$(LIBDIR)/libnarrate.so
+	install -m 644 $(BUILD)/libnarrate.pc $(DESTDIR)$(PKGCONFIGDIR)/libnarrate.pc
+	install -m 644 $(BUILD)/narrate.1 $(DESTDIR)$(MANDIR)/man1/narrate.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/narrate $(DESTDIR)$(LIBEXECDIR)/narrate-worker \
+		$(DESTDIR)$(INCLUDEDIR)/narrate.h $(DESTDIR)$(LIBDIR)/libnarrate.a \
+		$(DESTDIR)$(LIBDIR)/libnarrate.so.$(VERSION) $(DESTDIR)$(LIBDIR)/$(SONAME) \
+		$(DESTDIR)$(LIBDIR)/libnarrate.so $(DESTDIR)$(PKGCONFIGDIR)/libnarrate.pc \
+		$(DESTDIR)$(MANDIR)/man1/narrate.1
+	-rmdir $(DESTDIR)$(LIBEXECDIR)
+
+clean:
+	rm -rf build build-san build-fuzz
+
+-include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)

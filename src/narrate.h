@@ -1,0 +1,201 @@
+/* libnarrate: read articles aloud.
+ *
+ * Text goes in as UTF-8 through narrate_feed()/narrate_finish(), in chunks cut at
+ * any byte.  A normalizer turns what is written into what is said, a sentence
+ * splitter cuts it, and espeak-ng synthesizes each sentence in a worker process
+ * that the library owns, so that a crash in the engine costs one sentence and
+ * never the caller's process.  Audio and events come back through callbacks, in
+ * article order, on the thread that called feed or finish.
+ *
+ * The library never prints, exits or aborts, and keeps no global state: every
+ * error is returned as a narrate_error and described by narrate_errmsg() on the
+ * handle it happened on.
+ */
+#ifndef NARRATE_H
+#define NARRATE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define NARRATE_VERSION_MAJOR 0
+#define NARRATE_VERSION_MINOR 1
+#define NARRATE_VERSION_PATCH 0
+#define NARRATE_VERSION_STRING "0.1.0"
+/* (major << 16) | (minor << 8) | patch, for compile-time comparisons. */
+#define NARRATE_VERSION \
+    ((NARRATE_VERSION_MAJOR << 16) | (NARRATE_VERSION_MINOR << 8) | NARRATE_VERSION_PATCH)
+
+/* The version of the library actually linked, as NARRATE_VERSION encodes it. */
+int narrate_version(void);
+/* The same as a static string, e.g. "0.1.0". */
+const char *narrate_version_string(void);
+
+typedef enum narrate_error {
+    NARRATE_OK = 0,
+    NARRATE_ENOMEM,      /* memory could not be allocated */
+    NARRATE_EINVAL,      /* an argument or configuration value is out of range */
+    NARRATE_ESTATE,      /* call out of order, e.g. feed after finish */
+    NARRATE_EWORKER,     /* a synthesis worker could not be started */
+    NARRATE_EVOICE,      /* the voice does not exist */
+    NARRATE_ECANCELED,   /* narrate_cancel() was called */
+    NARRATE_ESTOPPED,    /* a callback returned NARRATE_STOP */
+    NARRATE_EOPEN,       /* a sink could not open its file or device */
+    NARRATE_EWRITE,      /* a sink could not write (disk full, file too large, I/O) */
+    NARRATE_ENODEVICE,   /* no audio output device is available */
+    NARRATE_EFORMAT,     /* the output format is unknown or cannot take this audio */
+    NARRATE_EDATA,       /* a shipped data file is malformed */
+} narrate_error;
+
+/* A static English description of err; never NULL, also for unknown values. */
+const char *narrate_strerror(narrate_error err);
+
+/* What a callback returns. */
+enum { NARRATE_CONTINUE = 0, NARRATE_STOP = 1 };
+
+/* Audio callback: `count` mono int16 samples at `sample_rate` Hz.  The samples are
+ * valid only during the call.  Called on the thread that called feed or finish,
+ * never concurrently.  Returning NARRATE_STOP ends the narration: feed/finish then
+ * return NARRATE_ESTOPPED. */
+typedef int (*narrate_audio_fn)(void *userdata, const int16_t *samples, size_t count,
+                                int sample_rate);
+
+typedef enum narrate_event_type {
+    NARRATE_EVENT_SENTENCE = 1, /* a sentence starts; `text` is what will be said */
+    NARRATE_EVENT_WORD,         /* a word starts; `text` is the spoken word */
+    NARRATE_EVENT_WARNING,      /* a sentence could not be read as written; `text` says why */
+    NARRATE_EVENT_END,          /* all text given before narrate_finish() has been spoken */
+} narrate_event_type;
+
+typedef struct narrate_event {
+    narrate_event_type type;
+    /* Byte span in the caller's original text, counted from the first byte ever
+     * fed to this handle.  For END, offset is the total number of bytes fed. */
+    uint64_t offset;
+    uint64_t length;
+    /* Samples delivered to the audio callback before this event's audio starts. */
+    uint64_t sample;
+    /* UTF-8, NUL-terminated, valid only during the call.  SENTENCE: the spoken
+     * text.  WORD: the spoken word(s) for the span.  WARNING: a message.  END: "". */
+    const char *text;
+    /* SENTENCE only, with config.phonemes set: espeak-ng mnemonics as
+     * `espeak-ng -x` prints them; otherwise NULL. */
+    const char *phonemes;
+} narrate_event;
+
+typedef int (*narrate_event_fn)(void *userdata, const narrate_event *event);
+
+typedef struct narrate_config {
+    const char *voice;  /* espeak-ng voice name; NULL means "en-us" */
+    int rate;           /* words per minute, 80..450; 0 means 175 */
+    int pitch;          /* 0..100; -1 means the voice's default (50) */
+    int volume;         /* 0..200; -1 means 100 */
+    int workers;        /* synthesis processes; 0 means one per core */
+    int synthesize;     /* 0: normalize and split only, no audio (see --spoken) */
+    int phonemes;       /* nonzero: SENTENCE events carry phonemes (needs workers) */
+    /* Seconds one sentence may take before its worker is killed; 0 means 10. */
+    double sentence_timeout;
+    /* The worker executable; NULL means $NARRATE_WORKER, then the installed one. */
+    const char *worker_path;
+    narrate_audio_fn on_audio;  /* may be NULL */
+    narrate_event_fn on_event;  /* may be NULL */
+    void *userdata;
+} narrate_config;
+
+/* Fills `config` with the defaults described above. */
+void narrate_config_init(narrate_config *config);
+
+typedef struct narrate narrate;
+
+/* Creates a narrator and starts its workers.  On success *out owns a handle that
+ * narrate_free() releases.  On failure *out is NULL and, when errmsg is not NULL,
+ * a message is copied into errmsg[0..errmsg_size).
+ * Possible errors: ENOMEM, EINVAL, EWORKER, EVOICE, EDATA. */
+narrate_error narrate_new(const narrate_config *config, narrate **out, char *errmsg,
+                          size_t errmsg_size);
+
+/* Stops the workers and frees everything; NULL is a no-op. */
+void narrate_free(narrate *n);
+
+/* Gives the narrator `len` more bytes of UTF-8 text.  Complete sentences are
+ * spoken before it returns; the rest waits for more text or narrate_finish().
+ * Invalid UTF-8, NUL and control characters are read as spaces.
+ * Possible errors: ENOMEM, ESTATE, ECANCELED, ESTOPPED, EWORKER. */
+narrate_error narrate_feed(narrate *n, const char *text, size_t len);
+
+/* Speaks whatever text is left and emits END.  After it, only narrate_reset() or
+ * narrate_free() may be called.  Possible errors: as narrate_feed(). */
+narrate_error narrate_finish(narrate *n);
+
+/* Forgets all text and offsets so that the handle can narrate a new text; workers
+ * stay warm.  Possible errors: EWORKER. */
+narrate_error narrate_reset(narrate *n);
+
+/* Asks the narration under way to stop.  Safe from any thread and from a signal
+ * handler.  feed/finish return NARRATE_ECANCELED within one audio chunk (about
+ * 25 ms of audio); every later feed/finish does too, until narrate_reset(). */
+void narrate_cancel(narrate *n);
+
+/* The message of the last error on this handle; "" when there was none. */
+const char *narrate_errmsg(const narrate *n);
+
+/* Calls fn once per installed voice with its name and language, as espeak-ng
+ * lists them.  Possible errors: EWORKER, ESTOPPED. */
+typedef int (*narrate_voice_fn)(void *userdata, const char *name, const char *language);
+narrate_error narrate_list_voices(narrate *n, narrate_voice_fn fn, void *userdata);
+
+/* ---- Sinks: where audio goes.  Each sink takes mono int16 PCM. ---- */
+
+typedef struct narrate_sink narrate_sink;
+
+typedef enum narrate_format {
+    NARRATE_FORMAT_AUTO = 0, /* from the file name's extension; WAV for "-" */
+    NARRATE_FORMAT_WAV,
+    NARRATE_FORMAT_FLAC,
+    NARRATE_FORMAT_OGG,      /* Ogg Vorbis */
+    NARRATE_FORMAT_OPUS,     /* Ogg Opus, resampled to 48 kHz */
+    NARRATE_FORMAT_MP3,
+} narrate_format;
+
+/* Parses "wav", "flac", "ogg", "opus" or "mp3" (any case); AUTO when unknown. */
+narrate_format narrate_format_from_name(const char *name);
+
+/* Opens a file sink.  path "-" writes WAV to standard output with a header kept
+ * valid as it grows.  Any other path is written to a temporary file beside it,
+ * which narrate_sink_close() checks and renames into place; until then, and on
+ * any failure, the file that was at `path` stays untouched.
+ * Possible errors: ENOMEM, EOPEN, EFORMAT. */
+narrate_error narrate_sink_open_file(const char *path, narrate_format format,
+                                     narrate_sink **out, char *errmsg, size_t errmsg_size);
+
+/* Opens the default audio output device.  Audio plays as it is written.
+ * Possible errors: ENOMEM, ENODEVICE, EOPEN. */
+narrate_error narrate_sink_open_speakers(narrate_sink **out, char *errmsg, size_t errmsg_size);
+
+/* Writes samples; blocks while a device's buffer is full.
+ * Possible errors: EWRITE, EFORMAT (sample rate changed mid-stream), ECANCELED. */
+narrate_error narrate_sink_write(narrate_sink *s, const int16_t *samples, size_t count,
+                                 int sample_rate);
+
+/* Makes a blocked or later narrate_sink_write() return ECANCELED and silences a
+ * device at once.  Safe from any thread and from a signal handler. */
+void narrate_sink_cancel(narrate_sink *s);
+
+/* The message of the last error on this sink; "" when there was none. */
+const char *narrate_sink_errmsg(const narrate_sink *s);
+
+/* Finishes the sink and frees it, also on error; NULL is a no-op.  commit nonzero:
+ * drain the device, or verify the file and rename it into place.  commit zero:
+ * stop at once and discard the file.  On error a message goes to errmsg.
+ * Possible errors: EWRITE (the file failed its check; nothing was renamed). */
+narrate_error narrate_sink_close(narrate_sink *s, int commit, char *errmsg,
+                                 size_t errmsg_size);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,63 @@
+/* Sentence splitting and text normalization: what is written -> what is said.
+ *
+ * Contract shared by the library core and the normalizer:
+ * - norm_data holds the tables read from pronunciations/ (embedded at build time).
+ *   It is immutable once loaded, so one copy may serve any number of sentences.
+ * - norm_split() cuts the first sentence off a buffer; norm_sentence() turns one
+ *   such sentence into spoken text in which every word keeps the byte span of the
+ *   source it came from.
+ * - Neither prints, exits or aborts; both run in time linear in their input.
+ */
+#ifndef NARRATE_NORMALIZE_H
+#define NARRATE_NORMALIZE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "narrate.h"
+
+/* A sentence longer than this is cut at a clause boundary (or, failing one, at a
+ * space, or failing that anywhere on a UTF-8 boundary).  See norm_split(). */
+#define NORM_SENTENCE_MAX_BYTES 600
+
+typedef struct norm_data norm_data;
+
+/* Loads the embedded tables.  On failure *out is NULL and errmsg says which file
+ * and line is wrong.  Possible errors: ENOMEM, EDATA. */
+narrate_error norm_data_load(norm_data **out, char *errmsg, size_t errmsg_size);
+void norm_data_free(norm_data *data);
+
+/* Returns the byte length of the first sentence in text[0..len), including the
+ * white space after it, or 0 when more text is needed to decide.  Returns 0 only
+ * when !at_end and len < NORM_SENTENCE_MAX_BYTES; with at_end and len > 0 it
+ * always returns > 0.  Never cuts inside a UTF-8 sequence.  Reads at most
+ * NORM_SENTENCE_MAX_BYTES + 64 bytes, so repeated calls stay linear. */
+size_t norm_split(const norm_data *data, const char *text, size_t len, int at_end);
+
+/* One spoken word (or a few, e.g. "four point five") and the source bytes it
+ * came from.  out_* index norm_sentence.text; src_* are relative to the start of
+ * the source given to norm_sentence(). */
+typedef struct norm_word {
+    uint32_t out_off, out_len;
+    uint32_t src_off, src_len;
+} norm_word;
+
+/* Output of norm_sentence(); owned by the caller, released by norm_sentence_free().
+ * text is one line of UTF-8 with no control characters, no NUL before len, and
+ * none of the tokens espeak-ng chokes on; it may keep punctuation that makes
+ * pauses (, ; : . ? !).  It is "" (len 0) when the sentence has nothing to say. */
+typedef struct norm_sentence {
+    char *text;
+    size_t len;
+    norm_word *words;
+    size_t nwords;
+} norm_sentence;
+
+/* Normalizes src[0..len), one sentence as cut by norm_split().  src need not be
+ * valid UTF-8 or NUL-terminated.  *out must be zeroed or previously filled by this
+ * function (its buffers are reused).  Possible errors: ENOMEM. */
+narrate_error norm_sentence_run(const norm_data *data, const char *src, size_t len,
+                                norm_sentence *out);
+void norm_sentence_free(norm_sentence *s);
+
+#endif
