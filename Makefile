@@ -56,13 +56,17 @@ SONAME := libnarrate.so.$(SOVERSION)
 all: $(STATIC) $(SHARED) $(BUILD)/narrate $(BUILD)/narrate-worker $(BUILD)/libnarrate.pc \
 	$(BUILD)/narrate.1 $(EXAMPLE_BIN)
 
+# V=1 shows the full commands.
+Q := $(if $(V),,@)
+
 $(BUILD)/obj/%.o: src/%.c | $(BUILD)/gen/stamp
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -c $< -o $@
+	@$(if $(Q),echo '  CC      $<')
+	$(Q)$(CC) $(ALL_CFLAGS) -c $< -o $@
 
 $(BUILD)/obj/tests/%.o: tests/unit/%.c | $(BUILD)/gen/stamp
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(shell pkg-config --cflags cmocka) -c $< -o $@
+	$(Q)$(CC) $(ALL_CFLAGS) $(shell pkg-config --cflags cmocka) -c $< -o $@
 
 $(BUILD)/gen/stamp:
 	@mkdir -p $(BUILD)/gen
@@ -90,7 +94,7 @@ $(SHARED): $(LIB_OBJ)
 $(BUILD)/narrate: $(CLI_OBJ) $(STATIC)
 	$(CC) $(SANFLAGS) $(LDFLAGS) -o $@ $^ $(LIB_LIBS)
 
-$(BUILD)/narrate-worker: $(WORKER_OBJ)
+$(BUILD)/narrate-worker: $(WORKER_OBJ) $(BUILD)/obj/proto.o
 	$(CC) $(SANFLAGS) $(LDFLAGS) -o $@ $^ $(WORKER_LIBS)
 
 $(BUILD)/examples/%: examples/%.c $(STATIC)
@@ -99,7 +103,8 @@ $(BUILD)/examples/%: examples/%.c $(STATIC)
 
 $(BUILD)/tests/%: tests/unit/%.c $(TEST_HELPER_OBJ) $(STATIC)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(shell pkg-config --cflags cmocka) $(LDFLAGS) -o $@ $< \
+	@$(if $(Q),echo '  TEST    $@')
+	$(Q)$(CC) $(ALL_CFLAGS) $(shell pkg-config --cflags cmocka) $(LDFLAGS) -o $@ $< \
 		$(TEST_HELPER_OBJ) $(STATIC) $(LIB_LIBS) $(shell pkg-config --libs cmocka)
 
 $(BUILD)/libnarrate.pc: Makefile
@@ -134,8 +139,12 @@ fuzz:
 		build-fuzz/corpus tests/fuzz/seeds
 FUZZ_SECONDS ?= 60
 
-bench: all
+bench: all $(BUILD)/bench/first_audio
 	BUILD=$(BUILD) bash tests/bench.sh
+
+$(BUILD)/bench/%: tests/bench/%.c $(STATIC)
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(STATIC) $(LIB_LIBS)
 
 demo: all
 	BUILD=$(BUILD) bash examples/demo.sh

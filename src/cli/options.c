@@ -1,0 +1,124 @@
+#include "options.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char usage_text[] =
+    "usage: narrate [OPTION]... [FILE]...\n"
+    "Read articles aloud.  With no FILE, or when FILE is -, read standard input.\n"
+    "Several files are read one after another.\n"
+    "\n"
+    "  -o, --output FILE    write audio to FILE instead of playing it; the format\n"
+    "                       comes from the extension (.wav .flac .ogg .opus .mp3);\n"
+    "                       - writes WAV to standard output\n"
+    "  -f, --format FMT     wav, flac, ogg, opus or mp3, whatever the extension\n"
+    "      --spoken         print the text as it will be spoken, one sentence per\n"
+    "                       line, and synthesize nothing\n"
+    "      --phonemes       print the espeak-ng phonemes that would be synthesized,\n"
+    "                       one sentence per line (the notation of espeak-ng -x)\n"
+    "  -v, --voice NAME     an espeak-ng voice (default en-us); see --list-voices\n"
+    "  -r, --rate WPM       speaking rate, 80-450 words per minute (default 175)\n"
+    "  -p, --pitch N        pitch, 0-100 (default 50)\n"
+    "  -a, --volume N       volume, 0-200 (default 100)\n"
+    "  -j, --workers N      synthesis processes, 1-16 (default: one per core)\n"
+    "      --list-voices    list the voices and exit\n"
+    "  -q, --quiet          print no warnings\n"
+    "  -h, --help           show this help and exit\n"
+    "  -V, --version        show the version and exit\n"
+    "\n"
+    "Exit status:\n"
+    "  0    success\n"
+    "  1    synthesis or internal failure\n"
+    "  2    bad option or value\n"
+    "  3    an input could not be read\n"
+    "  4    the output could not be written (an existing file is left untouched)\n"
+    "  5    no audio device to play on (use -o FILE)\n"
+    "  6    no such voice\n"
+    "  130  interrupted by Ctrl-C (128 + signal number for other signals)\n";
+
+void options_print_help(void)
+{
+    fputs(usage_text, stdout);
+}
+
+static int usage_error(const char *fmt, const char *arg)
+{
+    fputs("narrate: ", stderr);
+    fprintf(stderr, fmt, arg);
+    fputs(" (see narrate --help)\n", stderr);
+    return EXIT_USAGE;
+}
+
+static int parse_int(const char *arg, int lo, int hi, int *out)
+{
+    char *end;
+    long v = strtol(arg, &end, 10);
+    if (*arg == '\0' || *end != '\0' || v < lo || v > hi)
+        return -1;
+    *out = (int)v;
+    return 0;
+}
+
+enum { OPT_SPOKEN = 256, OPT_PHONEMES, OPT_LIST_VOICES };
+
+static const struct option long_options[] = {
+    {"output", required_argument, 0, 'o'},   {"format", required_argument, 0, 'f'},
+    {"spoken", no_argument, 0, OPT_SPOKEN},  {"phonemes", no_argument, 0, OPT_PHONEMES},
+    {"voice", required_argument, 0, 'v'},    {"rate", required_argument, 0, 'r'},
+    {"pitch", required_argument, 0, 'p'},    {"volume", required_argument, 0, 'a'},
+    {"workers", required_argument, 0, 'j'},  {"list-voices", no_argument, 0, OPT_LIST_VOICES},
+    {"quiet", no_argument, 0, 'q'},          {"help", no_argument, 0, 'h'},
+    {"version", no_argument, 0, 'V'},        {0, 0, 0, 0},
+};
+
+static int take_number(int c, const char *arg, options *o)
+{
+    switch (c) {
+    case 'r': return parse_int(arg, 80, 450, &o->rate) ? usage_error("--rate takes 80-450, not '%s'", arg) : 0;
+    case 'p': return parse_int(arg, 0, 100, &o->pitch) ? usage_error("--pitch takes 0-100, not '%s'", arg) : 0;
+    case 'a': return parse_int(arg, 0, 200, &o->volume) ? usage_error("--volume takes 0-200, not '%s'", arg) : 0;
+    default: return parse_int(arg, 1, 16, &o->workers) ? usage_error("--workers takes 1-16, not '%s'", arg) : 0;
+    }
+}
+
+static int take_option(int c, const char *arg, options *o)
+{
+    switch (c) {
+    case 'o': o->output = arg; return 0;
+    case 'f':
+        o->format = narrate_format_from_name(arg);
+        return o->format == NARRATE_FORMAT_AUTO ? usage_error("unknown format '%s'", arg) : 0;
+    case 'v': o->voice = arg; return 0;
+    case 'r': case 'p': case 'a': case 'j': return take_number(c, arg, o);
+    case 'q': o->quiet = 1; return 0;
+    case OPT_SPOKEN: o->mode = MODE_SPOKEN; return 0;
+    case OPT_PHONEMES: o->mode = MODE_PHONEMES; return 0;
+    case OPT_LIST_VOICES: o->mode = MODE_LIST_VOICES; return 0;
+    case 'h': o->mode = MODE_HELP; return 0;
+    case 'V': o->mode = MODE_VERSION; return 0;
+    default: return EXIT_USAGE; /* getopt has printed why */
+    }
+}
+
+int options_parse(int argc, char **argv, options *o)
+{
+    memset(o, 0, sizeof *o);
+    o->pitch = o->volume = -1;
+    int c;
+    opterr = 1;
+    while ((c = getopt_long(argc, argv, "o:f:v:r:p:a:j:qhV", long_options, NULL)) != -1) {
+        int rc = take_option(c, optarg, o);
+        if (rc != 0) {
+            if (c == '?')
+                fputs("narrate: see narrate --help\n", stderr);
+            return EXIT_USAGE;
+        }
+    }
+    if (o->output && (o->mode == MODE_SPOKEN || o->mode == MODE_PHONEMES))
+        return usage_error("%s prints text; it does not take -o", o->mode == MODE_SPOKEN ? "--spoken" : "--phonemes");
+    o->inputs = argv + optind;
+    o->ninputs = argc - optind;
+    return EXIT_OK;
+}

@@ -1,0 +1,37 @@
+/* Command-line options of the narrate CLI. */
+#ifndef NARRATE_CLI_OPTIONS_H
+#define NARRATE_CLI_OPTIONS_H
+
+#include "narrate.h"
+
+/* Exit codes; documented in --help and narrate.1. */
+enum {
+    EXIT_OK = 0,
+    EXIT_FAILURE_OTHER = 1, /* synthesis or internal failure */
+    EXIT_USAGE = 2,         /* bad option or value */
+    EXIT_INPUT = 3,         /* an input could not be read */
+    EXIT_OUTPUT = 4,        /* the output could not be written; any old file is untouched */
+    EXIT_NO_DEVICE = 5,     /* no audio device to play on */
+    EXIT_VOICE = 6,         /* no such voice */
+    EXIT_INTERRUPTED = 130, /* Ctrl-C; 128 + the signal number for others */
+};
+
+enum mode { MODE_SPEAK, MODE_SPOKEN, MODE_PHONEMES, MODE_LIST_VOICES, MODE_HELP, MODE_VERSION };
+
+typedef struct options {
+    enum mode mode;
+    const char *output;       /* -o; NULL plays on the speakers */
+    narrate_format format;
+    const char *voice;
+    int rate, pitch, volume, workers;
+    int quiet;
+    char **inputs;            /* argv slice; "-" is standard input */
+    int ninputs;
+} options;
+
+/* Parses argv.  Returns EXIT_OK, or EXIT_USAGE after printing one line to stderr. */
+int options_parse(int argc, char **argv, options *o);
+
+void options_print_help(void);
+
+#endif

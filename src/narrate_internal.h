@@ -1,0 +1,86 @@
+/* The narrator's handle and its sentence queue, shared by narrate.c (the public
+ * entry points) and jobs.c (dispatch to workers and in-order delivery). */
+#ifndef NARRATE_INTERNAL_H
+#define NARRATE_INTERNAL_H
+
+#include <stdatomic.h>
+#include <stdint.h>
+
+#include "narrate.h"
+#include "normalize.h"
+#include "proto.h"
+#include "workers.h"
+
+enum job_state { JOB_QUEUED, JOB_RUNNING, JOB_DONE };
+
+/* One sentence on its way to the caller.  Owns every buffer it points to. */
+typedef struct job {
+    uint64_t src_offset, src_length; /* the sentence in the caller's stream */
+    norm_sentence sentence;          /* spoken text with provenance */
+    char *engine_text;               /* sanitized text sent to the worker */
+    uint32_t *origin;                /* engine_text byte -> sentence.text byte */
+    size_t engine_len;
+    int attempt;                     /* 0, then 1 for the simplified retry */
+    enum job_state state;
+    int16_t *audio;                  /* received, not yet delivered */
+    size_t audio_len, audio_cap;
+    uint64_t samples_delivered;
+    proto_word *words;               /* received word marks, in order */
+    size_t nwords, words_cap, words_delivered;
+    long last_word;                  /* norm_word index last reported, or -1 */
+    char *phonemes;
+    const char *warning;             /* static text, or NULL */
+    int warned;                      /* its WARNING event has been emitted */
+    int started;                     /* its SENTENCE event has been emitted */
+    uint64_t sample_base;            /* caller's sample count when it started */
+} job;
+
+struct narrate {
+    narrate_config config;
+    char voice[PROTO_VOICE_MAX];
+    char worker_path[4096];
+    norm_data *norm;
+
+    char *pending;          /* input not yet cut into sentences: pending[pos..len) */
+    size_t pending_pos, pending_len, pending_cap;
+    uint64_t pending_offset; /* stream offset of pending[0] */
+    int finished;
+
+    worker *workers;
+    int nworkers;
+    int sample_rate;
+    job *queue;             /* ring of queue_cap jobs */
+    int queue_cap, queue_head, queue_count;
+    uint64_t samples_out;
+
+    /* Tests only: the first attempt at each sentence reaches the engine
+     * unsanitized, so that isolation is tested with real engine crashes. */
+    int unsafe_raw_text;
+
+    atomic_int canceled;
+    narrate_error failure;  /* sticky: set when a narration stops early */
+    char errmsg[256];
+};
+
+/* Sets the handle's error message and returns err. */
+narrate_error narrate_fail(narrate *n, narrate_error err, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Queues one normalized sentence (taking ownership of *s and zeroing it) and
+ * delivers what is ready; blocks while the queue is full. */
+narrate_error jobs_submit(narrate *n, norm_sentence *s, uint64_t src_offset, uint64_t src_length);
+
+/* Delivers everything queued; returns when the queue is empty. */
+narrate_error jobs_drain(narrate *n);
+
+/* Drops every queued job and stops busy workers. */
+void jobs_clear(narrate *n);
+
+/* Starts or restarts worker i.  Possible errors: EWORKER, EVOICE. */
+narrate_error jobs_start_worker(narrate *n, int i);
+
+/* Emits an event through the caller's callback; NARRATE_ESTOPPED when it said stop. */
+narrate_error emit_event(narrate *n, narrate_event_type type, uint64_t offset, uint64_t length,
+                         const char *text, const char *phonemes);
+
+#endif

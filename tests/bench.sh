@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# make bench: narrate against espeak-ng on the same machine in the same run.
+# Figures are medians; the machine is shared and noisy, so compare ratios.
+#   BENCH_REPEAT  copies of the sample article in the long text (default 100)
+#   BENCH_RUNS    runs of each timed command (default 3)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BUILD=${BUILD:-build}
+REPEAT=${BENCH_REPEAT:-100}
+RUNS=${BENCH_RUNS:-3}
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+article=examples/harbor-accord.txt
+
+median() { sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+wall() { local t0 t1; t0=$(date +%s.%N); "$@" >/dev/null 2>&1; t1=$(date +%s.%N); echo "$t1 - $t0" | bc -l; }
+
+for i in $(seq "$REPEAT"); do cat "$article"; echo; done > "$TMP/long.txt"
+echo "== Throughput: $(wc -c < "$TMP/long.txt") bytes ($REPEAT x the sample article) to WAV, $RUNS runs each"
+: > "$TMP/ours"; : > "$TMP/espeak"
+for r in $(seq "$RUNS"); do
+    wall "$BUILD/narrate" "$TMP/long.txt" -o "$TMP/ours.wav" >> "$TMP/ours"
+    wall espeak-ng -v en-us -f "$TMP/long.txt" -w "$TMP/espeak.wav" >> "$TMP/espeak"
+done
+ours=$(median < "$TMP/ours"); theirs=$(median < "$TMP/espeak")
+audio=$(soxi -D "$TMP/ours.wav")
+printf 'narrate   median %.2f s  (%.0fx real time, %.0f s of audio)\n' "$ours" "$(echo "$audio / $ours" | bc -l)" "$audio"
+printf 'espeak-ng median %.2f s\n' "$theirs"
+printf 'ratio narrate/espeak-ng: %.2f  (goal <= 0.60)\n' "$(echo "$ours / $theirs" | bc -l)"
+rm -f "$TMP"/*.wav
+
+echo "== First audio from the library: 1 MB fed at once, warm workers, 9 runs"
+head -c 1048576 "$TMP/long.txt" > "$TMP/1mb.txt"
+while [ "$(wc -c < "$TMP/1mb.txt")" -lt 1048576 ]; do cat "$TMP/long.txt" >> "$TMP/1mb.txt"; done
+"$BUILD/bench/first_audio" "$BUILD/narrate-worker" "$TMP/1mb.txt" 9 > "$TMP/first"
+printf 'library first audio: median %.1f ms  (goal <= 20 ms)\n' "$(median < "$TMP/first")"
+
+echo "== First audio from the CLI (process start to the first audio byte on stdout), 9 runs"
+: > "$TMP/cli_first"
+for r in $(seq 9); do
+    python3 - "$BUILD/narrate" "$article" >> "$TMP/cli_first" <<'PY'
+import subprocess, sys, time
+t0 = time.monotonic()
+p = subprocess.Popen([sys.argv[1], sys.argv[2], "-o", "-"], stdout=subprocess.PIPE)
+p.stdout.read(44 + 2048)  # the WAV header and the first 1024 samples
+print("%.1f" % ((time.monotonic() - t0) * 1000))
+p.kill(); p.wait()
+PY
+done
+printf 'CLI first audio: median %.1f ms\n' "$(median < "$TMP/cli_first")"
+
+echo "== Peak RSS (KiB) against input size"
+for mb in 0.25 1 2; do
+    bytes=$(awk -v m="$mb" 'BEGIN { printf "%d", m * 1048576 }')
+    head -c "$bytes" "$TMP/1mb.txt" > "$TMP/in.txt"
+    while [ "$(wc -c < "$TMP/in.txt")" -lt "$bytes" ]; do head -c "$bytes" "$TMP/long.txt" >> "$TMP/in.txt"; done
+    rss=$( { /usr/bin/time -f '%M' "$BUILD/narrate" "$TMP/in.txt" -o - > /dev/null; } 2>&1 | tail -n 1)
+    echo "synthesized to a file, ${mb} MB input: ${rss} KiB (CLI process; each worker is separate)"
+done
+for mb in 10 100; do
+    : > "$TMP/big.txt"
+    while [ "$(stat -c %s "$TMP/big.txt")" -lt $((mb * 1048576)) ]; do cat "$TMP/long.txt" >> "$TMP/big.txt"; done
+    t0=$(date +%s.%N)
+    rss=$( { /usr/bin/time -f '%M' "$BUILD/narrate" --spoken "$TMP/big.txt" > /dev/null; } 2>&1 | tail -n 1)
+    t1=$(date +%s.%N)
+    secs=$(echo "$t1 - $t0" | bc -l)
+    printf -- '--spoken, %d MB input: %s KiB, %.2f s, %.1f MB/s\n' "$mb" "$rss" "$secs" "$(echo "$(stat -c %s "$TMP/big.txt") / 1048576 / $secs" | bc -l)"
+done
