@@ -119,7 +119,10 @@ $(BUILD)/narrate.1: docs/narrate.1.in src/narrate.h
 	@mkdir -p $(BUILD)
 	sed -e 's/@VERSION@/$(VERSION)/g' -e 's|@LIBEXECDIR@|$(LIBEXECDIR)|g' $< > $@
 
-check: all $(UNIT_BIN)
+# check and demo work on a fresh machine: they install what is missing first.
+check:
+	@bash .ci/deps
+	$(MAKE) all $(UNIT_BIN)
 	BUILD=$(BUILD) bash tests/run.sh
 
 sanitize:
@@ -146,7 +149,9 @@ $(BUILD)/bench/%: tests/bench/%.c $(STATIC)
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(STATIC) $(LIB_LIBS)
 
-demo: all
+demo:
+	@bash .ci/deps
+	$(MAKE) all
 	BUILD=$(BUILD) bash examples/demo.sh
 
 deps:
