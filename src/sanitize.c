@@ -47,15 +47,17 @@ static bool is_unsafe_code_point(uint32_t cp)
            cp == 0xFEFF || cp == 0x2028 || cp == 0x2029 || cp == '<' || cp == '>';
 }
 
-/* True when the "." at in[i] is followed by white space and more text. */
-static bool is_inner_period(const char *in, size_t len, size_t i)
+/* Turns every "." that is followed by a space and more text into ",", so that
+ * no run like "a . a . a ." reaches the engine; the final period stays. */
+static void defuse_inner_periods(char *s, size_t len)
 {
-    if (i + 1 >= len || in[i + 1] != ' ')
-        return false;
-    for (size_t j = i + 1; j < len; j++)
-        if (in[j] != ' ' && in[j] != '"' && in[j] != '\'' && in[j] != ')')
-            return true;
-    return false;
+    int text_follows = 0;
+    for (size_t i = len; i-- > 0;) {
+        if (s[i] == '.' && text_follows && i + 1 < len && s[i + 1] == ' ')
+            s[i] = ',';
+        if (s[i] != ' ' && s[i] != '"' && s[i] != '\'' && s[i] != ')' && s[i] != '.')
+            text_follows = 1;
+    }
 }
 
 size_t sanitize_for_engine(const char *in, size_t len, char *out, uint32_t *origin)
@@ -69,12 +71,11 @@ size_t sanitize_for_engine(const char *in, size_t len, char *out, uint32_t *orig
             put_char(&w, " ", 1, i, SANITIZE_MAX_WORD_BYTES);
         else if (cp == '[' && i + 1 < len && in[i + 1] == '[')
             put_char(&w, "( ", 2, i, SANITIZE_MAX_WORD_BYTES);
-        else if (cp == '.' && is_inner_period(in, len, i))
-            put_char(&w, ",", 1, i, SANITIZE_MAX_WORD_BYTES);
         else
             put_char(&w, in + i, n, i, SANITIZE_MAX_WORD_BYTES);
         i += n;
     }
+    defuse_inner_periods(out, w.len);
     out[w.len] = '\0';
     return w.len;
 }
