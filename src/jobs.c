@@ -28,6 +28,7 @@ static int job_index(narrate *n, const job *j)
 static void job_release(job *j)
 {
     norm_sentence_free(&j->sentence);
+    free(j->word_spans);
     free(j->engine_text);
     free(j->origin);
     free(j->audio);
@@ -303,7 +304,8 @@ static narrate_error emit_word(narrate *n, job *j, const proto_word *mark)
     size_t len = w->out_len < sizeof text - 1 ? w->out_len : sizeof text - 1;
     memcpy(text, j->sentence.text + w->out_off, len);
     text[len] = '\0';
-    return emit_event(n, NARRATE_EVENT_WORD, j->src_offset + w->src_off, w->src_len, text, NULL);
+    return emit_event(n, NARRATE_EVENT_WORD, j->word_spans[2 * k], j->word_spans[2 * k + 1], text,
+                      NULL);
 }
 
 /* Emits the word events whose audio starts before sample `until` of the job. */
@@ -398,22 +400,26 @@ static narrate_error pump(narrate *n)
     return err;
 }
 
-narrate_error jobs_submit(narrate *n, norm_sentence *s, uint64_t src_offset, uint64_t src_length)
+narrate_error jobs_submit(narrate *n, norm_sentence *s, uint64_t *word_spans,
+                          uint64_t src_offset, uint64_t src_length)
 {
-    while (n->queue_count == n->queue_cap) {
-        narrate_error err = pump(n);
-        if (err != NARRATE_OK)
-            return err;
+    narrate_error err = NARRATE_OK;
+    while (err == NARRATE_OK && n->queue_count == n->queue_cap)
+        err = pump(n);
+    if (err != NARRATE_OK) {
+        free(word_spans);
+        return err;
     }
     job *j = job_at(n, n->queue_count);
     memset(j, 0, sizeof *j);
     j->sentence = *s;
     memset(s, 0, sizeof *s);
+    j->word_spans = word_spans;
     j->src_offset = src_offset;
     j->src_length = src_length;
     j->state = JOB_QUEUED;
     n->queue_count++;
-    narrate_error err = job_prepare_text(n, j);
+    err = job_prepare_text(n, j);
     if (err == NARRATE_OK)
         err = dispatch(n);
     if (err == NARRATE_OK)

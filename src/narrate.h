@@ -88,7 +88,20 @@ typedef struct narrate_event {
 
 typedef int (*narrate_event_fn)(void *userdata, const narrate_event *event);
 
+typedef enum narrate_input_format {
+    NARRATE_INPUT_AUTO = 0,  /* sniffed from the first bytes fed */
+    NARRATE_INPUT_TEXT,      /* plain text: paragraphs at blank lines, boilerplate dropped */
+    NARRATE_INPUT_HTML,      /* a web page: the article body only */
+    NARRATE_INPUT_MARKDOWN,
+} narrate_input_format;
+
+/* Parses "text", "html" or "markdown"/"md" (any case); AUTO when unknown. */
+narrate_input_format narrate_input_format_from_name(const char *name);
+
 typedef struct narrate_config {
+    narrate_input_format input_format;
+    int read_captions;  /* nonzero: read figure captions and photo credits */
+    int read_image_alt; /* nonzero: read images' alt text (Markdown, HTML) */
     const char *voice;  /* espeak-ng voice name; NULL means "en-us" */
     int rate;           /* words per minute, 80..450; 0 means 175 */
     int pitch;          /* 0..100; -1 means the voice's default (50) */

@@ -9,6 +9,7 @@
 #include "narrate.h"
 #include "normalize.h"
 #include "proto.h"
+#include "reader.h"
 #include "workers.h"
 
 enum job_state { JOB_QUEUED, JOB_RUNNING, JOB_DONE };
@@ -17,6 +18,7 @@ enum job_state { JOB_QUEUED, JOB_RUNNING, JOB_DONE };
 typedef struct job {
     uint64_t src_offset, src_length; /* the sentence in the caller's stream */
     norm_sentence sentence;          /* spoken text with provenance */
+    uint64_t *word_spans;            /* per norm_word: offset, length in the stream */
     char *engine_text;               /* sanitized text sent to the worker */
     uint32_t *origin;                /* engine_text byte -> sentence.text byte */
     size_t engine_len;
@@ -41,9 +43,11 @@ struct narrate {
     char worker_path[4096];
     norm_data *norm;
 
-    char *pending;          /* input not yet cut into sentences: pending[pos..len) */
-    size_t pending_pos, pending_len, pending_cap;
-    uint64_t pending_offset; /* stream offset of pending[0] */
+    reader *reader;         /* NULL until the input format is known */
+    char sniffed[1024];     /* the first bytes, kept until the format is known */
+    size_t sniffed_len;
+    uint64_t bytes_fed;
+    narrate_error block_error; /* what stopped the reader's emit callback */
     int finished;
 
     worker *workers;
@@ -62,13 +66,18 @@ struct narrate {
     char errmsg[256];
 };
 
+/* Whether this narrator synthesizes or asks for phonemes, so needs workers. */
+int narrate_needs_workers(const narrate *n);
+
 /* Sets the handle's error message and returns err. */
 narrate_error narrate_fail(narrate *n, narrate_error err, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
-/* Queues one normalized sentence (taking ownership of *s and zeroing it) and
- * delivers what is ready; blocks while the queue is full. */
-narrate_error jobs_submit(narrate *n, norm_sentence *s, uint64_t src_offset, uint64_t src_length);
+/* Queues one normalized sentence and the stream span of each of its words
+ * (2 * s->nwords values), taking ownership of both (*s is zeroed), and delivers
+ * what is ready; blocks while the queue is full. */
+narrate_error jobs_submit(narrate *n, norm_sentence *s, uint64_t *word_spans,
+                          uint64_t src_offset, uint64_t src_length);
 
 /* Delivers everything queued; returns when the queue is empty. */
 narrate_error jobs_drain(narrate *n);

@@ -199,9 +199,21 @@ static int serve(int sample_rate)
     return rc == 0 ? 0 : 1;
 }
 
+/* espeak-ng 1.51 probes for an audio device at start-up even in synchronous mode,
+ * through pcaudiolib and PulseAudio.  A worker never plays, so the probe is
+ * pointed nowhere: no connection to the user's sound server, and no death by
+ * SIGXFSZ when PulseAudio sizes its shared memory under the caller's
+ * file-size limit (the worker writes no files). */
+static void keep_engine_off_the_sound_server(void)
+{
+    signal(SIGXFSZ, SIG_IGN);
+    setenv("PULSE_SERVER", "unix:/nonexistent/narrate-worker-never-plays", 1);
+}
+
 int main(void)
 {
     signal(SIGPIPE, SIG_IGN);
+    keep_engine_off_the_sound_server();
     int rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, AUDIO_CHUNK_MS, NULL,
                                  espeakINITIALIZE_DONT_EXIT);
     if (rate <= 0) {

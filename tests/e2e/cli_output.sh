@@ -21,7 +21,7 @@ for ext in wav flac ogg opus mp3; do
     d=$(decoded_seconds "$out")
     check "$ext: decoded duration $d s within [$lo, $hi]" float_between "$d" "$lo" "$hi"
     check "$ext: ffprobe duration agrees" float_between "$(duration_of "$out")" "$(awk -v d="$d" 'BEGIN{print d-0.2}')" "$(awk -v d="$d" 'BEGIN{print d+0.2}')"
-    rms=$(sox "$out" -n stat 2>&1 | awk '/RMS +amplitude/ {print $3}')
+    rms=$(rms_of "$out")
     check "$ext: not silent (RMS $rms)" float_between "$rms" 0.01 1
     p=$(pauses_in "$out")
     check "$ext: sentence pauses present ($p)" test "$p" -ge 2

@@ -33,7 +33,10 @@ static narrate_error submit_raw(narrate *n, const char *text, uint64_t offset)
     s.words = calloc(1, sizeof *s.words);
     s.nwords = 1;
     s.words[0] = (norm_word){0, (uint32_t)s.len, 0, (uint32_t)s.len};
-    narrate_error err = jobs_submit(n, &s, offset, s.len);
+    uint64_t *spans = malloc(2 * sizeof *spans);
+    spans[0] = offset;
+    spans[1] = s.len;
+    narrate_error err = jobs_submit(n, &s, spans, offset, s.len);
     norm_sentence_free(&s);
     return err;
 }

@@ -24,8 +24,8 @@ duration_of() { ffprobe -v error -show_entries format=duration -of csv=p=0 "$1";
 decoded_seconds() {
     ffmpeg -v error -i "$1" -f s16le -ac 1 -ar 22050 - | wc -c | awk '{printf "%.3f", $1 / 44100}'
 }
-# RMS amplitude (0..1) as sox measures it.
-rms_of() { sox "$1" -n stat 2>&1 | awk '/RMS +amplitude/ {print $3}'; }
+# RMS amplitude (0..1) as sox measures it, decoded by ffmpeg (sox lacks Opus).
+rms_of() { ffmpeg -v error -i "$1" -f wav - | sox -t wav - -n stat 2>&1 | awk '/RMS +amplitude/ {print $3}'; }
 # Number of silent gaps of at least 0.15 s inside the audio (sentence pauses).
 pauses_in() {
     ffmpeg -v info -i "$1" -af silencedetect=noise=-40dB:d=0.15 -f null - 2>&1 |

@@ -1,0 +1,209 @@
+/* Text in: bytes -> reader blocks -> sentences -> normalized words with their
+ * stream offsets -> the job queue (or, without synthesis, straight to events). */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "narrate_internal.h"
+
+narrate_input_format narrate_input_format_from_name(const char *name)
+{
+    if (!name)
+        return NARRATE_INPUT_AUTO;
+    if (strcasecmp(name, "text") == 0 || strcasecmp(name, "txt") == 0)
+        return NARRATE_INPUT_TEXT;
+    if (strcasecmp(name, "html") == 0 || strcasecmp(name, "htm") == 0)
+        return NARRATE_INPUT_HTML;
+    if (strcasecmp(name, "markdown") == 0 || strcasecmp(name, "md") == 0)
+        return NARRATE_INPUT_MARKDOWN;
+    return NARRATE_INPUT_AUTO;
+}
+
+static uint64_t trimmed_length(const char *s, size_t len)
+{
+    while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\n' || s[len - 1] == '\t' ||
+                       s[len - 1] == '\r'))
+        len--;
+    return len;
+}
+
+/* The stream span of every word of s, whose source starts at block byte `at`. */
+static uint64_t *word_spans_of(const norm_sentence *s, const reader_block *b, size_t at)
+{
+    uint64_t *spans = malloc((s->nwords ? s->nwords : 1) * 2 * sizeof *spans);
+    if (!spans)
+        return NULL;
+    for (size_t k = 0; k < s->nwords; k++) {
+        size_t from = at + s->words[k].src_off;
+        size_t to = from + s->words[k].src_len;
+        from = from < b->len ? from : b->len;
+        to = to < b->len ? to : b->len;
+        spans[2 * k] = b->source[from];
+        spans[2 * k + 1] = b->source[to] - b->source[from];
+    }
+    return spans;
+}
+
+/* Speaks block bytes [at, at + len), one sentence. */
+static narrate_error take_sentence(narrate *n, const reader_block *b, size_t at, size_t len)
+{
+    norm_sentence s = {0};
+    narrate_error err = norm_sentence_run(n->norm, b->text + at, len, &s);
+    uint64_t offset = b->source[at];
+    uint64_t length = b->source[at + trimmed_length(b->text + at, len)] - offset;
+    if (err != NARRATE_OK)
+        err = narrate_fail(n, err, "out of memory");
+    else if (s.len > 0 && narrate_needs_workers(n)) {
+        uint64_t *spans = word_spans_of(&s, b, at);
+        err = spans ? jobs_submit(n, &s, spans, offset, length)
+                    : narrate_fail(n, NARRATE_ENOMEM, "out of memory");
+    } else if (s.len > 0)
+        err = emit_event(n, NARRATE_EVENT_SENTENCE, offset, length, s.text, NULL);
+    norm_sentence_free(&s);
+    return err;
+}
+
+static narrate_error speak_block(narrate *n, const reader_block *b)
+{
+    size_t at = 0;
+    while (at < b->len) {
+        if (atomic_load(&n->canceled))
+            return narrate_fail(n, NARRATE_ECANCELED, "canceled");
+        size_t cut = norm_split(n->norm, b->text + at, b->len - at, 1);
+        if (cut == 0 || cut > b->len - at)
+            cut = b->len - at; /* norm_split promises better; never loop on it */
+        narrate_error err = take_sentence(n, b, at, cut);
+        if (err != NARRATE_OK)
+            return err;
+        at += cut;
+    }
+    return NARRATE_OK;
+}
+
+static int on_block(void *userdata, const reader_block *block)
+{
+    narrate *n = userdata;
+    n->block_error = speak_block(n, block);
+    return n->block_error != NARRATE_OK;
+}
+
+/* The reader's ESTOPPED means on_block stopped it; report why. */
+static narrate_error reader_result(narrate *n, narrate_error err)
+{
+    if (err == NARRATE_ESTOPPED && n->block_error != NARRATE_OK)
+        return n->block_error;
+    if (err == NARRATE_ENOMEM)
+        return narrate_fail(n, err, "out of memory");
+    return err;
+}
+
+static reader_format format_for(const narrate *n)
+{
+    switch (n->config.input_format) {
+    case NARRATE_INPUT_TEXT: return READER_TEXT;
+    case NARRATE_INPUT_HTML: return READER_HTML;
+    case NARRATE_INPUT_MARKDOWN: return READER_MARKDOWN;
+    default: return reader_detect(NULL, n->sniffed, n->sniffed_len);
+    }
+}
+
+/* Creates the reader and gives it what was kept for sniffing. */
+static narrate_error open_reader(narrate *n)
+{
+    reader_options options = {n->config.read_captions, n->config.read_image_alt};
+    if (reader_new(format_for(n), &options, &n->reader) != NARRATE_OK)
+        return narrate_fail(n, NARRATE_ENOMEM, "out of memory");
+    size_t kept = n->sniffed_len;
+    n->sniffed_len = 0;
+    return reader_result(n, reader_feed(n->reader, n->sniffed, kept, on_block, n));
+}
+
+/* Keeps the first bytes until the format can be told, then opens the reader. */
+static narrate_error sniff(narrate *n, const char **text, size_t *len, int at_end)
+{
+    size_t room = sizeof n->sniffed - n->sniffed_len;
+    size_t take = *len < room ? *len : room;
+    memcpy(n->sniffed + n->sniffed_len, *text, take);
+    n->sniffed_len += take;
+    *text += take;
+    *len -= take;
+    int decided = n->config.input_format != NARRATE_INPUT_AUTO ||
+                  n->sniffed_len == sizeof n->sniffed || at_end;
+    return decided ? open_reader(n) : NARRATE_OK;
+}
+
+/* Remembers the first failure so that later calls report it too. */
+static narrate_error settle(narrate *n, narrate_error err)
+{
+    if (err != NARRATE_OK && n->failure == NARRATE_OK) {
+        n->failure = err;
+        if (err == NARRATE_ECANCELED || err == NARRATE_ESTOPPED)
+            jobs_clear(n);
+    }
+    return err;
+}
+
+static narrate_error check_usable(narrate *n)
+{
+    if (atomic_load(&n->canceled))
+        return settle(n, narrate_fail(n, NARRATE_ECANCELED, "canceled"));
+    if (n->failure != NARRATE_OK)
+        return n->failure;
+    if (n->finished)
+        return narrate_fail(n, NARRATE_ESTATE, "the text was already finished");
+    return NARRATE_OK;
+}
+
+narrate_error narrate_feed(narrate *n, const char *text, size_t len)
+{
+    if (!n || (!text && len))
+        return NARRATE_EINVAL;
+    narrate_error err = check_usable(n);
+    if (err != NARRATE_OK)
+        return err;
+    n->bytes_fed += len;
+    if (!n->reader)
+        err = sniff(n, &text, &len, 0);
+    if (err == NARRATE_OK && n->reader && len > 0)
+        err = reader_result(n, reader_feed(n->reader, text, len, on_block, n));
+    return settle(n, err);
+}
+
+narrate_error narrate_finish(narrate *n)
+{
+    if (!n)
+        return NARRATE_EINVAL;
+    narrate_error err = check_usable(n);
+    if (err != NARRATE_OK)
+        return err;
+    n->finished = 1;
+    const char *none = "";
+    size_t zero = 0;
+    if (!n->reader)
+        err = sniff(n, &none, &zero, 1);
+    if (err == NARRATE_OK)
+        err = reader_result(n, reader_finish(n->reader, on_block, n, n->errmsg, sizeof n->errmsg));
+    if (err == NARRATE_OK)
+        err = jobs_drain(n);
+    if (err == NARRATE_OK)
+        err = emit_event(n, NARRATE_EVENT_END, n->bytes_fed, 0, "", NULL);
+    return settle(n, err);
+}
+
+narrate_error narrate_reset(narrate *n)
+{
+    if (!n)
+        return NARRATE_EINVAL;
+    jobs_clear(n);
+    reader_free(n->reader);
+    n->reader = NULL;
+    n->sniffed_len = 0;
+    n->bytes_fed = 0;
+    n->samples_out = 0;
+    n->finished = 0;
+    n->failure = NARRATE_OK;
+    n->block_error = NARRATE_OK;
+    n->errmsg[0] = '\0';
+    atomic_store(&n->canceled, 0);
+    return NARRATE_OK;
+}
