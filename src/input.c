@@ -190,6 +190,16 @@ narrate_error narrate_finish(narrate *n)
     return settle(n, err);
 }
 
+narrate_error narrate_set_input_format(narrate *n, narrate_input_format format)
+{
+    if (!n || format < NARRATE_INPUT_AUTO || format > NARRATE_INPUT_MARKDOWN)
+        return NARRATE_EINVAL;
+    if (n->reader || n->sniffed_len > 0 || n->finished)
+        return narrate_fail(n, NARRATE_ESTATE, "text has already been fed");
+    n->config.input_format = format;
+    return NARRATE_OK;
+}
+
 narrate_error narrate_reset(narrate *n)
 {
     if (!n)

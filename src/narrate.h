@@ -147,6 +147,11 @@ narrate_error narrate_finish(narrate *n);
  * stay warm.  Possible errors: EWORKER. */
 narrate_error narrate_reset(narrate *n);
 
+/* Sets how the next text is read, overriding config.input_format: call it before
+ * the first narrate_feed() or right after narrate_reset().
+ * Possible errors: EINVAL, ESTATE (text has already been fed). */
+narrate_error narrate_set_input_format(narrate *n, narrate_input_format format);
+
 /* Asks the narration under way to stop.  Safe from any thread and from a signal
  * handler.  feed/finish return NARRATE_ECANCELED within one audio chunk (about
  * 25 ms of audio); every later feed/finish does too, until narrate_reset(). */

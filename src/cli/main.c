@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "narrate.h"
@@ -150,11 +151,25 @@ static narrate_error narrate_fd(narrate *n, int fd, const char *name, int *read_
     return caught_signal ? NARRATE_ECANCELED : narrate_finish(n);
 }
 
+/* The format named by --input-format, else by the file's extension, else AUTO. */
+static narrate_input_format input_format_of(const options *o, const char *path)
+{
+    if (o->input_format != NARRATE_INPUT_AUTO)
+        return o->input_format;
+    const char *dot = strrchr(path, '.');
+    const char *slash = strrchr(path, '/');
+    if (!dot || (slash && dot < slash))
+        return NARRATE_INPUT_AUTO;
+    narrate_input_format f = narrate_input_format_from_name(dot + 1);
+    return f == NARRATE_INPUT_AUTO && strcasecmp(dot + 1, "xhtml") == 0 ? NARRATE_INPUT_HTML : f;
+}
+
 static int narrate_inputs(narrate *n, session *s, int *fds)
 {
     int read_failed = 0;
     narrate_error err = NARRATE_OK;
     for (int i = 0; i < s->opts->ninputs && err == NARRATE_OK; i++) {
+        narrate_set_input_format(n, input_format_of(s->opts, s->opts->inputs[i]));
         err = narrate_fd(n, fds[i], s->opts->inputs[i], &read_failed);
         if (err == NARRATE_OK)
             narrate_reset(n);
@@ -207,6 +222,8 @@ static narrate_error new_narrator(const options *o, session *s, narrate **n)
     config.pitch = o->pitch;
     config.volume = o->volume;
     config.workers = o->workers;
+    config.read_captions = o->read_captions;
+    config.read_image_alt = o->read_image_alt;
     config.synthesize = o->mode == MODE_SPEAK;
     config.phonemes = o->mode == MODE_PHONEMES;
     config.on_audio = on_audio;

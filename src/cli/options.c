@@ -14,6 +14,10 @@ static const char usage_text[] =
     "                       comes from the extension (.wav .flac .ogg .opus .mp3);\n"
     "                       - writes WAV to standard output\n"
     "  -f, --format FMT     wav, flac, ogg, opus or mp3, whatever the extension\n"
+    "  -i, --input-format F text, html or markdown; by default from each file's\n"
+    "                       extension (.html .htm .md .markdown), else sniffed\n"
+    "      --captions       also read figure captions and photo credits\n"
+    "      --image-alt      read images' alt text\n"
     "      --spoken         print the text as it will be spoken, one sentence per\n"
     "                       line, and synthesize nothing\n"
     "      --phonemes       print the espeak-ng phonemes that would be synthesized,\n"
@@ -61,10 +65,12 @@ static int parse_int(const char *arg, int lo, int hi, int *out)
     return 0;
 }
 
-enum { OPT_SPOKEN = 256, OPT_PHONEMES, OPT_LIST_VOICES };
+enum { OPT_SPOKEN = 256, OPT_PHONEMES, OPT_LIST_VOICES, OPT_CAPTIONS, OPT_IMAGE_ALT };
 
 static const struct option long_options[] = {
     {"output", required_argument, 0, 'o'},   {"format", required_argument, 0, 'f'},
+    {"input-format", required_argument, 0, 'i'}, {"captions", no_argument, 0, OPT_CAPTIONS},
+    {"image-alt", no_argument, 0, OPT_IMAGE_ALT},
     {"spoken", no_argument, 0, OPT_SPOKEN},  {"phonemes", no_argument, 0, OPT_PHONEMES},
     {"voice", required_argument, 0, 'v'},    {"rate", required_argument, 0, 'r'},
     {"pitch", required_argument, 0, 'p'},    {"volume", required_argument, 0, 'a'},
@@ -90,6 +96,11 @@ static int take_option(int c, const char *arg, options *o)
     case 'f':
         o->format = narrate_format_from_name(arg);
         return o->format == NARRATE_FORMAT_AUTO ? usage_error("unknown format '%s'", arg) : 0;
+    case 'i':
+        o->input_format = narrate_input_format_from_name(arg);
+        return o->input_format == NARRATE_INPUT_AUTO ? usage_error("unknown input format '%s'", arg) : 0;
+    case OPT_CAPTIONS: o->read_captions = 1; return 0;
+    case OPT_IMAGE_ALT: o->read_image_alt = 1; return 0;
     case 'v': o->voice = arg; return 0;
     case 'r': case 'p': case 'a': case 'j': return take_number(c, arg, o);
     case 'q': o->quiet = 1; return 0;
@@ -108,7 +119,7 @@ int options_parse(int argc, char **argv, options *o)
     o->pitch = o->volume = -1;
     int c;
     opterr = 1;
-    while ((c = getopt_long(argc, argv, "o:f:v:r:p:a:j:qhV", long_options, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "o:f:i:v:r:p:a:j:qhV", long_options, NULL)) != -1) {
         int rc = take_option(c, optarg, o);
         if (rc != 0) {
             if (c == '?')

@@ -22,6 +22,8 @@ typedef struct options {
     enum mode mode;
     const char *output;       /* -o; NULL plays on the speakers */
     narrate_format format;
+    narrate_input_format input_format; /* AUTO: from each file's extension, else sniffed */
+    int read_captions, read_image_alt;
     const char *voice;
     int rate, pitch, volume, workers;
     int quiet;
