@@ -1,6 +1,7 @@
 #include "proto.h"
 
 #include <errno.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 int proto_write_all(int fd, const void *buf, size_t len)
@@ -19,6 +20,21 @@ int proto_write_all(int fd, const void *buf, size_t len)
     return 0;
 }
 
+/* Finishes a writev that wrote only `done` bytes. */
+static int write_rest(int fd, const struct iovec *parts, int count, size_t done)
+{
+    for (int i = 0; i < count; i++) {
+        if (done >= parts[i].iov_len) {
+            done -= parts[i].iov_len;
+            continue;
+        }
+        if (proto_write_all(fd, (const char *)parts[i].iov_base + done, parts[i].iov_len - done))
+            return -1;
+        done = 0;
+    }
+    return 0;
+}
+
 int proto_send2(int fd, uint32_t type, const void *a, size_t alen, const void *b, size_t blen)
 {
     if (alen + blen > PROTO_MAX_PAYLOAD) {
@@ -26,13 +42,17 @@ int proto_send2(int fd, uint32_t type, const void *a, size_t alen, const void *b
         return -1;
     }
     proto_header h = {type, (uint32_t)(alen + blen)};
-    if (proto_write_all(fd, &h, sizeof h) != 0)
+    struct iovec parts[3] = {{&h, sizeof h}, {(void *)a, alen}, {(void *)b, blen}};
+    size_t total = sizeof h + alen + blen;
+    ssize_t n;
+    do
+        n = writev(fd, parts, 3);
+    while (n < 0 && errno == EINTR);
+    if (n < 0)
         return -1;
-    if (alen && proto_write_all(fd, a, alen) != 0)
-        return -1;
-    if (blen && proto_write_all(fd, b, blen) != 0)
-        return -1;
-    return 0;
+    if ((size_t)n == total)
+        return 0;
+    return write_rest(fd, parts, 3, (size_t)n);
 }
 
 int proto_send(int fd, uint32_t type, const void *payload, size_t length)
