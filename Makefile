@@ -99,7 +99,7 @@ $(BUILD)/narrate-worker: $(WORKER_OBJ) $(BUILD)/obj/proto.o
 
 $(BUILD)/examples/%: examples/%.c $(STATIC)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(STATIC) $(LIB_LIBS)
+	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(STATIC) $(LIB_LIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c $(TEST_HELPER_OBJ) $(STATIC)
 	@mkdir -p $(dir $@)

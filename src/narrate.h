@@ -208,7 +208,8 @@ const char *narrate_sink_errmsg(const narrate_sink *s);
 /* Finishes the sink and frees it, also on error; NULL is a no-op.  commit nonzero:
  * drain the device, or verify the file and rename it into place.  commit zero:
  * stop at once and discard the file.  On error a message goes to errmsg.
- * Possible errors: EWRITE (the file failed its check; nothing was renamed). */
+ * Possible errors: EWRITE (a write or the file's check failed; nothing was
+ * renamed), ECANCELED (commit asked after narrate_sink_cancel; nothing renamed). */
 narrate_error narrate_sink_close(narrate_sink *s, int commit, char *errmsg,
                                  size_t errmsg_size);
 

@@ -21,6 +21,10 @@
 #include <unistd.h>
 
 #define DEFAULT_RATE 22050
+/* Samples gathered before they go to the encoder: the library delivers small
+ * chunks (for quick cancel), and one write per chunk would dominate the cost
+ * of writing a long narration. */
+#define BATCH_SAMPLES 16384
 
 struct format_info {
     narrate_format format;
@@ -54,6 +58,8 @@ struct file_sink {
     int in_rate;     /* rate of the first write; 0 before */
     int file_rate;
     sf_count_t frames; /* frames handed to libsndfile */
+    int16_t batch[BATCH_SAMPLES]; /* input not yet handed on */
+    size_t batched;
     narrate_error failed; /* sticky; NARRATE_OK while all is well */
 };
 
@@ -241,7 +247,7 @@ static int encode(void *ctx, const int16_t *samples, size_t count)
     return 0;
 }
 
-static narrate_error feed(struct file_sink *f, const int16_t *samples, size_t count)
+static narrate_error feed_now(struct file_sink *f, const int16_t *samples, size_t count)
 {
     int r;
     if (!f->rs)
@@ -250,6 +256,31 @@ static narrate_error feed(struct file_sink *f, const int16_t *samples, size_t co
         sink_fail(&f->base, NARRATE_EWRITE, "resampling for '%s': %s", f->path,
                   resampler_error(f->rs));
     return r ? NARRATE_EWRITE : NARRATE_OK;
+}
+
+static narrate_error flush_batch(struct file_sink *f)
+{
+    size_t count = f->batched;
+    f->batched = 0;
+    return count ? feed_now(f, f->batch, count) : NARRATE_OK;
+}
+
+/* Hands samples on in batches of BATCH_SAMPLES; flush_batch() sends the rest. */
+static narrate_error feed(struct file_sink *f, const int16_t *samples, size_t count)
+{
+    while (count > 0) {
+        size_t take = BATCH_SAMPLES - f->batched < count ? BATCH_SAMPLES - f->batched : count;
+        memcpy(f->batch + f->batched, samples, take * sizeof *samples);
+        f->batched += take;
+        samples += take;
+        count -= take;
+        if (f->batched == BATCH_SAMPLES) {
+            narrate_error err = flush_batch(f);
+            if (err != NARRATE_OK)
+                return err;
+        }
+    }
+    return NARRATE_OK;
 }
 
 static narrate_error file_write(narrate_sink *s, const int16_t *samples, size_t count,
@@ -272,6 +303,8 @@ static narrate_error file_write(narrate_sink *s, const int16_t *samples, size_t 
 static narrate_error finish_encoder(struct file_sink *f)
 {
     int rc;
+    if (flush_batch(f) != NARRATE_OK)
+        return NARRATE_EWRITE;
     if (f->rs && resampler_push(f->rs, NULL, 0, encode, f) != 0)
         return NARRATE_EWRITE;
     if (f->raw_pipe)

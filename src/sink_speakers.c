@@ -70,7 +70,7 @@ static PaStreamParameters output_params(const struct speakers_sink *sp)
     p.device = sp->device;
     p.channelCount = 1;
     p.sampleFormat = paInt16;
-    p.suggestedLatency = info ? info->defaultHighOutputLatency : 0.1;
+    p.suggestedLatency = info ? info->defaultLowOutputLatency : 0.05;
     return p;
 }
 
