@@ -1,0 +1,161 @@
+#include "norm_ctx.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+int tk_kind(const nctx *c, size_t i) { return i < c->n ? c->tok[i].kind : -1; }
+const char *tk_p(const nctx *c, size_t i) { return i < c->n ? c->t + c->tok[i].off : ""; }
+size_t tk_len(const nctx *c, size_t i) { return i < c->n ? c->tok[i].len : 0; }
+int tk_word(const nctx *c, size_t i) { return tk_kind(c, i) == TK_WORD; }
+int tk_num(const nctx *c, size_t i) { return tk_kind(c, i) == TK_NUM; }
+int tk_space(const nctx *c, size_t i) { return tk_kind(c, i) == TK_SPACE; }
+int tk_cased(const nctx *c, size_t i) { return i < c->n ? c->tok[i].cased : CASE_NONE; }
+
+int tk_is(const nctx *c, size_t i, const char *s)
+{
+    size_t n = strlen(s);
+    return i < c->n && c->tok[i].len == n && memcmp(tk_p(c, i), s, n) == 0;
+}
+
+int tk_ieq(const nctx *c, size_t i, const char *s)
+{
+    size_t n = strlen(s);
+    if (i >= c->n || c->tok[i].len != n)
+        return 0;
+    const char *p = tk_p(c, i);
+    for (size_t k = 0; k < n; k++) {
+        char a = p[k], b = s[k];
+        if (a >= 'A' && a <= 'Z')
+            a += 32;
+        if (b >= 'A' && b <= 'Z')
+            b += 32;
+        if (a != b)
+            return 0;
+    }
+    return 1;
+}
+
+int tk_punct(const nctx *c, size_t i, uint32_t cp)
+{
+    return tk_kind(c, i) == TK_PUNCT && c->tok[i].cp == cp;
+}
+
+int tk_dash(const nctx *c, size_t i) { return tk_punct(c, i, '-') || tk_punct(c, i, 0x2013); }
+
+size_t tk_next(const nctx *c, size_t i)
+{
+    i++;
+    return tk_space(c, i) ? i + 1 : i;
+}
+
+size_t tk_prev(const nctx *c, size_t i)
+{
+    if (i == 0 || i > c->n)
+        return SIZE_MAX;
+    i--;
+    if (tk_space(c, i)) {
+        if (i == 0)
+            return SIZE_MAX;
+        i--;
+    }
+    return i;
+}
+
+const nrow *tk_lookup(const nctx *c, const ntable *t, size_t i, const char *suffix)
+{
+    char key[64];
+    size_t n = tk_len(c, i), s = strlen(suffix);
+    if (n == 0 || n + s > sizeof key)
+        return NULL;
+    memcpy(key, tk_p(c, i), n);
+    memcpy(key + n, suffix, s);
+    return ntable_get(t, key, n + s);
+}
+
+static int push_word(nctx *c, norm_word w)
+{
+    if (c->nwords == c->wcap) {
+        size_t cap = c->wcap ? c->wcap * 2 : 32;
+        norm_word *v = realloc(c->words, cap * sizeof *v);
+        if (!v)
+            return 0;
+        c->words = v;
+        c->wcap = cap;
+    }
+    c->words[c->nwords++] = w;
+    return 1;
+}
+
+/* Appends s, dropping its apostrophes when it has more than two: espeak-ng
+ * overflows a buffer on long runs of s'. */
+static void put_sanitized(nbuf *o, const char *s, size_t n)
+{
+    size_t apos = 0;
+    for (size_t k = 0; k < n; k++)
+        apos += s[k] == '\'';
+    if (apos <= 2) {
+        nbuf_put(o, s, n);
+        return;
+    }
+    for (size_t k = 0; k < n; k++)
+        if (s[k] != '\'')
+            nbuf_putc(o, s[k]);
+}
+
+void emit(nctx *c, const char *s, size_t n, size_t first, size_t end)
+{
+    while (n && s[0] == ' ')
+        s++, n--;
+    while (n && s[n - 1] == ' ')
+        n--;
+    if (n == 0 || first >= end || end > c->n)
+        return;
+    nbuf *o = c->out;
+    if (o->len) {
+        if (c->pending)
+            nbuf_putc(o, c->pending);
+        nbuf_putc(o, ' ');
+    }
+    c->pending = 0;
+    const ntok *a = &c->tok[first], *z = &c->tok[end - 1];
+    norm_word w;
+    w.out_off = (uint32_t)o->len;
+    w.out_len = (uint32_t)n;
+    w.src_off = c->map->start[a->off];
+    w.src_len = c->map->end[z->off + z->len - 1] - w.src_off;
+    put_sanitized(o, s, n);
+    w.out_len = (uint32_t)(o->len - w.out_off);
+    if (!push_word(c, w))
+        c->oom = 1;
+}
+
+void emit_tmp(nctx *c, size_t first, size_t end)
+{
+    emit(c, c->tmp.p ? c->tmp.p : "", c->tmp.len, first, end);
+    c->tmp.len = 0;
+}
+
+void emit_slice(nctx *c, nslice s, size_t first, size_t end) { emit(c, s.p, s.len, first, end); }
+
+void emit_tok(nctx *c, size_t i) { emit(c, tk_p(c, i), tk_len(c, i), i, i + 1); }
+
+void emit_pause(nctx *c, char p)
+{
+    if (c->out->len == 0)
+        return;
+    if (!c->pending || (c->pending == ',' && p != ','))
+        c->pending = p;
+}
+
+void tmp_word(nctx *c, const char *s, size_t n)
+{
+    if (n == 0)
+        return;
+    if (c->tmp.len && c->tmp.p[c->tmp.len - 1] != ' ')
+        nbuf_putc(&c->tmp, ' ');
+    nbuf_put(&c->tmp, s, n);
+}
+
+void tmp_words(nctx *c, const char *s) { tmp_word(c, s, strlen(s)); }
+
+void tmp_slice(nctx *c, nslice s) { tmp_word(c, s.p, s.len); }

@@ -1,0 +1,68 @@
+/* State of one norm_sentence_run() call, shared by the rules: the folded text,
+ * its tokens, and the spoken output being built with its word provenance. */
+#ifndef NARRATE_NORM_CTX_H
+#define NARRATE_NORM_CTX_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "norm_buf.h"
+#include "norm_data.h"
+#include "norm_tokens.h"
+#include "norm_unicode.h"
+#include "normalize.h"
+
+typedef struct nctx {
+    const norm_data *d;
+    const char *t; /* folded text */
+    size_t tlen;
+    const fold_map *map;
+    const ntok *tok;
+    size_t n;
+    size_t final; /* token index of the sentence's final . ? !, or SIZE_MAX */
+    int headline; /* most words are in capitals: read them as words */
+    nbuf *out;
+    norm_word *words;
+    size_t nwords, wcap;
+    int oom;
+    char pending;  /* pause punctuation to put before the next word, or 0 */
+    nbuf tmp;      /* scratch for expanders */
+} nctx;
+
+/* Token access; indexes out of range read as nothing. */
+int tk_kind(const nctx *c, size_t i);
+const char *tk_p(const nctx *c, size_t i);
+size_t tk_len(const nctx *c, size_t i);
+int tk_is(const nctx *c, size_t i, const char *s);   /* exact text */
+int tk_ieq(const nctx *c, size_t i, const char *s);  /* ASCII case-insensitive */
+int tk_punct(const nctx *c, size_t i, uint32_t cp);
+int tk_word(const nctx *c, size_t i);
+int tk_num(const nctx *c, size_t i);
+int tk_space(const nctx *c, size_t i);
+int tk_cased(const nctx *c, size_t i);
+/* Whether token i is a dash-like joiner: '-', U+2013. */
+int tk_dash(const nctx *c, size_t i);
+/* i + 1 when token i+1 is a single space, else SIZE_MAX-safe i + 1 as well:
+ * the index of the next non-space token after i. */
+size_t tk_next(const nctx *c, size_t i);
+/* The index of the previous non-space token before i, or SIZE_MAX. */
+size_t tk_prev(const nctx *c, size_t i);
+/* Looks up token i (plus `suffix`, e.g. ".") in t. */
+const nrow *tk_lookup(const nctx *c, const ntable *t, size_t i, const char *suffix);
+
+/* Emits s[0..n) as one spoken unit made from tokens [first, end). */
+void emit(nctx *c, const char *s, size_t n, size_t first, size_t end);
+/* Emits c->tmp and clears it. */
+void emit_tmp(nctx *c, size_t first, size_t end);
+void emit_slice(nctx *c, nslice s, size_t first, size_t end);
+/* Emits token i as it is written. */
+void emit_tok(nctx *c, size_t i);
+/* Asks for a pause (',' ';' ':') before the next word. */
+void emit_pause(nctx *c, char p);
+
+/* Appends a word to c->tmp, space-separated. */
+void tmp_word(nctx *c, const char *s, size_t n);
+void tmp_words(nctx *c, const char *s);
+void tmp_slice(nctx *c, nslice s);
+
+#endif

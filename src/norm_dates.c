@@ -1,0 +1,277 @@
+/* Times and dates: 10:30 a.m., 14:05 GMT, Feb. 24, 2022, 24 February 2022,
+ * 2023-03-15, 3/15/2023, the 1990s and '90s. */
+#include <string.h>
+
+#include "norm_numbers.h"
+#include "norm_rules.h"
+
+static long tk_value(const nctx *c, size_t i) { return tk_num(c, i) ? num_value(tk_p(c, i), tk_len(c, i)) : -1; }
+
+/* "am"/"pm" or "a.m."/"p.m." at j: returns 'a', 'p' or 0 and sets *end. */
+static int meridiem_at(const nctx *c, size_t j, size_t *end)
+{
+    if (tk_ieq(c, j, "am") || tk_ieq(c, j, "pm")) {
+        *end = j + 1;
+        return tk_p(c, j)[0] | 32;
+    }
+    if ((tk_ieq(c, j, "a") || tk_ieq(c, j, "p")) && tk_punct(c, j + 1, '.') && tk_ieq(c, j + 2, "m")) {
+        *end = tk_punct(c, j + 3, '.') && j + 3 != c->final ? j + 4 : j + 3;
+        return tk_p(c, j)[0] | 32;
+    }
+    return 0;
+}
+
+/* ---- times ---- */
+
+int match_time(const nctx *c, size_t i, nmatch *m)
+{
+    long h = tk_value(c, i);
+    if (h < 0 || h > 24 || tk_len(c, i) > 2)
+        return 0;
+    size_t j = i + 1;
+    m->a = m->b = 0;
+    if ((tk_punct(c, j, ':') || tk_punct(c, j, '.')) && tk_num(c, j + 1) && tk_len(c, j + 1) == 2 &&
+        tk_value(c, j + 1) < 60) {
+        m->a = j + 1;
+        j += 2;
+        if (tk_punct(c, i + 1, ':') && tk_punct(c, j, ':') && tk_num(c, j + 1) && tk_len(c, j + 1) == 2) {
+            m->b = j + 1;
+            j += 2;
+        }
+    }
+    size_t e = j;
+    size_t k = tk_space(c, j) ? j + 1 : j;
+    m->kind = meridiem_at(c, k, &e);
+    if (!m->kind && (!m->a || !tk_punct(c, i + 1, ':') || tk_word(c, j) || tk_num(c, j + 1)))
+        return 0;
+    if (m->kind && h > 12)
+        return 0;
+    m->row = NULL;
+    size_t z = tk_space(c, e) ? e + 1 : e;
+    if (tk_word(c, z) && (m->row = tk_lookup(c, &c->d->zones, z, "")) != NULL)
+        e = z + 1;
+    m->end = e;
+    return 1;
+}
+
+void expand_time(nctx *c, size_t i, const nmatch *m)
+{
+    num_cardinal(&c->tmp, tk_p(c, i), tk_len(c, i));
+    if (m->b) {
+        tmp_words(c, "hours");
+        num_cardinal(&c->tmp, tk_p(c, m->a), 2);
+        tmp_words(c, "minutes and");
+        num_cardinal(&c->tmp, tk_p(c, m->b), 2);
+        tmp_words(c, tk_is(c, m->b, "01") ? "second" : "seconds");
+    } else if (m->a && !tk_is(c, m->a, "00")) {
+        if (tk_p(c, m->a)[0] == '0')
+            tmp_words(c, "oh");
+        num_cardinal(&c->tmp, tk_p(c, m->a), 2);
+    } else if (m->a && !m->kind) {
+        tmp_words(c, "hundred");
+    }
+    if (m->kind)
+        tmp_words(c, m->kind == 'a' ? "A-M" : "P-M");
+    if (m->row)
+        tmp_slice(c, m->row->col[1]);
+    emit_tmp(c, i, m->end);
+}
+
+/* ---- dates ---- */
+
+/* A month name or abbreviation at j (with its optional dot): the row, *end. */
+static const nrow *month_at(const nctx *c, size_t j, size_t *end)
+{
+    if (!tk_word(c, j) || (tk_cased(c, j) != CASE_TITLE && tk_cased(c, j) != CASE_UPPER))
+        return NULL;
+    const nrow *r = tk_lookup(c, &c->d->months, j, "");
+    if (!r)
+        return NULL;
+    *end = tk_punct(c, j + 1, '.') && j + 1 != c->final ? j + 2 : j + 1;
+    return r;
+}
+
+static void tmp_day(nctx *c, size_t j) { num_ordinal(&c->tmp, tk_p(c, j), tk_len(c, j)); }
+
+static int is_ordinal_suffix(const nctx *c, size_t j)
+{
+    return tk_ieq(c, j, "st") || tk_ieq(c, j, "nd") || tk_ieq(c, j, "rd") || tk_ieq(c, j, "th");
+}
+
+/* A day of the month at j, with an optional suffix; sets *end. */
+static int day_at(const nctx *c, size_t j, size_t *end)
+{
+    long d = tk_value(c, j);
+    if (d < 1 || d > 31 || tk_len(c, j) > 2)
+        return 0;
+    *end = is_ordinal_suffix(c, j + 1) ? j + 2 : j + 1;
+    return !tk_word(c, *end) && !tk_num(c, *end) && !tk_punct(c, *end, ':') &&
+           !(tk_punct(c, *end, '.') && tk_num(c, *end + 1));
+}
+
+/* A four-digit year at j that ends its token run. */
+static int year_at(const nctx *c, size_t j)
+{
+    long y = tk_value(c, j);
+    return tk_len(c, j) == 4 && y >= 1000 && y <= 2199 && !tk_word(c, j + 1) &&
+           !(tk_punct(c, j + 1, ',') && tk_num(c, j + 2));
+}
+
+int match_date_mdy(const nctx *c, size_t i, nmatch *m)
+{
+    size_t j, e;
+    m->row = month_at(c, i, &j);
+    if (!m->row || !tk_space(c, j))
+        return 0;
+    m->a = m->b = 0;
+    m->kind = (int)j;
+    if (year_at(c, j + 1)) {
+        m->b = j + 1;
+        m->end = j + 2;
+        return 1;
+    }
+    if (!day_at(c, j + 1, &e))
+        return 0;
+    m->a = j + 1;
+    m->end = e;
+    if (tk_punct(c, e, ',') && tk_space(c, e + 1) && year_at(c, e + 2)) {
+        m->b = e + 2;
+        m->end = e + 3;
+    }
+    return 1;
+}
+
+void expand_date_mdy(nctx *c, size_t i, const nmatch *m)
+{
+    tmp_slice(c, m->row->col[1]);
+    emit_tmp(c, i, (size_t)m->kind);
+    if (m->a) {
+        tmp_day(c, m->a);
+        size_t e = m->a + 1;
+        if (is_ordinal_suffix(c, e))
+            e++;
+        emit_tmp(c, m->a, e);
+        if (m->b)
+            emit_pause(c, ',');
+    }
+    if (m->b) {
+        num_year(&c->tmp, tk_p(c, m->b), 4);
+        emit_tmp(c, m->b, m->end);
+    }
+}
+
+int match_date_dmy(const nctx *c, size_t i, nmatch *m)
+{
+    size_t e, j;
+    if (!day_at(c, i, &e) || !tk_space(c, e) || !(m->row = month_at(c, e + 1, &j)))
+        return 0;
+    m->a = e + 1;
+    m->b = 0;
+    m->end = j;
+    if (tk_space(c, j) && year_at(c, j + 1)) {
+        m->b = j + 1;
+        m->end = j + 2;
+    } else if (tk_punct(c, j, ',') && tk_space(c, j + 1) && year_at(c, j + 2)) {
+        m->b = j + 2;
+        m->end = j + 3;
+    }
+    return 1;
+}
+
+void expand_date_dmy(nctx *c, size_t i, const nmatch *m)
+{
+    tmp_words(c, "the");
+    tmp_day(c, i);
+    tmp_words(c, "of");
+    tmp_slice(c, m->row->col[1]);
+    emit_tmp(c, i, m->b ? m->b : m->end);
+    if (m->b) {
+        num_year(&c->tmp, tk_p(c, m->b), 4);
+        emit_tmp(c, m->b, m->end);
+    }
+}
+
+static const nrow *month_number(const nctx *c, long v)
+{
+    static const char *const names[] = {"January", "February", "March", "April", "May",
+                                        "June", "July", "August", "September",
+                                        "October", "November", "December"};
+    if (v < 1 || v > 12)
+        return NULL;
+    return ntable_get(&c->d->months, names[v - 1], strlen(names[v - 1]));
+}
+
+int match_date_iso(const nctx *c, size_t i, nmatch *m)
+{
+    if (!tk_num(c, i) || tk_len(c, i) != 4 || !tk_punct(c, i + 1, '-') || tk_len(c, i + 2) != 2 ||
+        !tk_punct(c, i + 3, '-') || tk_len(c, i + 4) != 2 || !tk_num(c, i + 4))
+        return 0;
+    long d = tk_value(c, i + 4);
+    m->row = month_number(c, tk_value(c, i + 2));
+    if (!m->row || d < 1 || d > 31 || tk_num(c, i + 5) || tk_word(c, i + 5))
+        return 0;
+    m->end = i + 5;
+    return 1;
+}
+
+void expand_date_iso(nctx *c, size_t i, const nmatch *m)
+{
+    tmp_words(c, "the");
+    tmp_day(c, i + 4);
+    tmp_words(c, "of");
+    tmp_slice(c, m->row->col[1]);
+    num_year(&c->tmp, tk_p(c, i), 4);
+    emit_tmp(c, i, m->end);
+}
+
+/* 3/15/2023 (month first unless the first number cannot be a month). */
+int match_date_numeric(const nctx *c, size_t i, nmatch *m)
+{
+    if (!tk_num(c, i) || !tk_punct(c, i + 1, '/') || !tk_num(c, i + 2) || !tk_punct(c, i + 3, '/') ||
+        !tk_num(c, i + 4) || (tk_len(c, i + 4) != 4 && tk_len(c, i + 4) != 2))
+        return 0;
+    long a = tk_value(c, i), b = tk_value(c, i + 2);
+    m->a = a > 12 ? i : i + 2;
+    m->row = month_number(c, a > 12 ? b : a);
+    long d = tk_value(c, m->a);
+    if (!m->row || d < 1 || d > 31 || tk_num(c, i + 5) || tk_word(c, i + 5) || tk_punct(c, i + 5, '/'))
+        return 0;
+    m->end = i + 5;
+    return 1;
+}
+
+void expand_date_numeric(nctx *c, size_t i, const nmatch *m)
+{
+    tmp_slice(c, m->row->col[1]);
+    tmp_day(c, m->a);
+    if (tk_len(c, i + 4) == 4)
+        num_year(&c->tmp, tk_p(c, i + 4), 4);
+    else
+        num_cardinal(&c->tmp, tk_p(c, i + 4), 2);
+    emit_tmp(c, i, m->end);
+}
+
+/* ---- decades: 1990s, 1990's, '90s, 90s ---- */
+
+int match_decade(const nctx *c, size_t i, nmatch *m)
+{
+    size_t j = tk_punct(c, i, '\'') && tk_num(c, i + 1) ? i + 1 : i;
+    size_t n = tk_len(c, j);
+    if (!tk_num(c, j) || (n != 2 && n != 4) || tk_p(c, j)[n - 1] != '0')
+        return 0;
+    size_t e = j + 1;
+    if (tk_punct(c, e, '\'') && tk_is(c, e + 1, "s"))
+        e++;
+    if (!tk_is(c, e, "s"))
+        return 0;
+    m->a = j;
+    m->end = e + 1;
+    return 1;
+}
+
+void expand_decade(nctx *c, size_t i, const nmatch *m)
+{
+    num_year(&c->tmp, tk_p(c, m->a), tk_len(c, m->a));
+    words_make_plural(&c->tmp, 0);
+    emit_tmp(c, i, m->end);
+}

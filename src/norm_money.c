@@ -1,0 +1,109 @@
+/* Money: a currency (symbol before or code after), an amount, and an optional
+ * scale ("$1.2 trillion", "$25m", "£20bn", "$0.99", "88.5 million HRK"). */
+#include <string.h>
+
+#include "norm_numbers.h"
+#include "norm_rules.h"
+
+/* A scale word after an amount at j: attached abbreviations (25m, 20bn) or
+ * spaced words (1.2 trillion).  Returns the row and sets *end. */
+static const nrow *scale_at(const nctx *c, size_t j, size_t *end)
+{
+    const nrow *r;
+    if (tk_word(c, j)) {
+        r = tk_lookup(c, &c->d->scales, j, "");
+        if (r && !tk_word(c, j + 1) && !tk_num(c, j + 1)) {
+            *end = j + 1;
+            return r;
+        }
+        return NULL;
+    }
+    if (tk_space(c, j) && tk_word(c, j + 1)) {
+        r = tk_lookup(c, &c->d->scales, j + 1, "");
+        if (r && nslice_is(r->col[2], "spaced")) {
+            *end = j + 2;
+            return r;
+        }
+    }
+    return NULL;
+}
+
+/* A currency symbol or prefix code made of the tokens [i, j) before a number. */
+static const nrow *prefix_currency(const nctx *c, size_t i, size_t *num_at)
+{
+    for (size_t j = i + 1; j <= i + 2 && j <= c->n; j++) {
+        size_t start = c->tok[i].off, end = c->tok[j - 1].off + c->tok[j - 1].len;
+        const nrow *r = ntable_get(&c->d->currency, c->t + start, end - start);
+        size_t at = tk_space(c, j) && tk_word(c, i) ? j + 1 : j;
+        if (r && tk_num(c, at)) {
+            *num_at = at;
+            return r;
+        }
+    }
+    return NULL;
+}
+
+int match_money(const nctx *c, size_t i, nmatch *m)
+{
+    size_t at = i;
+    m->row = NULL;
+    if (tk_kind(c, i) == TK_PUNCT || tk_word(c, i))
+        m->row = prefix_currency(c, i, &at);
+    if (!m->row && !tk_num(c, i))
+        return 0;
+    if (!parse_number(c, at, &m->num))
+        return 0;
+    size_t e = m->num.end;
+    m->row2 = scale_at(c, e, &e);
+    if (!m->row) {
+        if (!tk_space(c, e) || !tk_word(c, e + 1))
+            return 0;
+        const nrow *r = tk_lookup(c, &c->d->currency, e + 1, "");
+        if (!r || !nslice_is(r->col[5], "code"))
+            return 0;
+        m->row = r;
+        e += 2;
+    } else if (tk_word(c, e) || tk_num(c, e)) {
+        return 0;
+    }
+    m->end = e;
+    return 1;
+}
+
+/* The minor unit when the amount has exactly two decimals and no scale. */
+static int has_cents(const nmatch *m)
+{
+    return !m->row2 && m->num.fp && m->num.fn == 2 && m->row->col[3].len;
+}
+
+static void tmp_unit(nctx *c, const nrow *cur, int one, int minor)
+{
+    tmp_slice(c, cur->col[minor ? (one ? 3 : 4) : (one ? 1 : 2)]);
+}
+
+void expand_money(nctx *c, size_t i, const nmatch *m)
+{
+    const nnum *n = &m->num;
+    if (has_cents(m)) {
+        int whole = !(n->in == 0 || (n->in == 1 && n->ip[0] == '0'));
+        if (whole) {
+            num_cardinal(&c->tmp, n->ip, n->in);
+            tmp_unit(c, m->row, n->in == 1 && n->ip[0] == '1', 0);
+        }
+        if (!(n->fp[0] == '0' && n->fp[1] == '0')) {
+            if (whole)
+                tmp_words(c, "and");
+            num_cardinal(&c->tmp, n->fp, 2);
+            tmp_unit(c, m->row, n->fp[0] == '0' && n->fp[1] == '1', 1);
+        } else if (!whole) {
+            tmp_words(c, "zero");
+            tmp_unit(c, m->row, 0, 0);
+        }
+    } else {
+        tmp_number(c, n);
+        if (m->row2)
+            tmp_slice(c, m->row2->col[1]);
+        tmp_unit(c, m->row, num_is_one(n) && !m->row2, 0);
+    }
+    emit_tmp(c, i, m->end);
+}

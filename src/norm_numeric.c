@@ -1,0 +1,318 @@
+/* Rules for bare numbers: phone numbers and serials, ranges and scores,
+ * fractions, ordinals, letter-number names and plain cardinals and years. */
+#include <string.h>
+
+#include "norm_numbers.h"
+#include "norm_rules.h"
+
+static int starts_token(const nctx *c, size_t i)
+{
+    if (i == 0)
+        return 1;
+    int k = tk_kind(c, i - 1);
+    return k == TK_SPACE || (k == TK_PUNCT && !tk_punct(c, i - 1, '.') &&
+                             !tk_punct(c, i - 1, '-') && !tk_punct(c, i - 1, '/'));
+}
+
+int parse_number(const nctx *c, size_t i, nnum *o)
+{
+    memset(o, 0, sizeof *o);
+    if ((tk_punct(c, i, '-') || tk_punct(c, i, '+')) && tk_num(c, i + 1) && starts_token(c, i)) {
+        o->neg = tk_punct(c, i, '-');
+        i++;
+    }
+    if (tk_punct(c, i, '.') && tk_num(c, i + 1) && starts_token(c, i)) {
+        o->fp = tk_p(c, i + 1);
+        o->fn = tk_len(c, i + 1);
+        o->end = i + 2;
+        return 1;
+    }
+    if (!tk_num(c, i))
+        return 0;
+    o->ip = tk_p(c, i);
+    o->in = tk_len(c, i);
+    o->end = i + 1;
+    if (o->in <= 3 && tk_punct(c, i + 1, ',') && tk_num(c, i + 2) && tk_len(c, i + 2) == 3) {
+        memcpy(o->buf, o->ip, o->in);
+        o->in = o->in;
+        size_t j = i + 1;
+        while (tk_punct(c, j, ',') && tk_num(c, j + 1) && tk_len(c, j + 1) == 3 &&
+               o->in + 3 < sizeof o->buf && !tk_num(c, j + 2)) {
+            memcpy(o->buf + o->in, tk_p(c, j + 1), 3);
+            o->in += 3;
+            j += 2;
+        }
+        o->ip = o->buf;
+        o->commas = 1;
+        o->end = j;
+    }
+    size_t j = o->end;
+    if (tk_punct(c, j, '.') && tk_num(c, j + 1) && !(tk_punct(c, j + 2, '.') && tk_num(c, j + 3))) {
+        o->fp = tk_p(c, j + 1);
+        o->fn = tk_len(c, j + 1);
+        o->end = j + 2;
+    }
+    return 1;
+}
+
+int num_is_one(const nnum *n) { return !n->fp && n->in == 1 && n->ip[0] == '1'; }
+
+void tmp_number(nctx *c, const nnum *n)
+{
+    if (n->neg)
+        tmp_words(c, "minus");
+    if (n->fp) {
+        num_decimal(&c->tmp, n->ip, n->in, n->fp, n->fn);
+        return;
+    }
+    if (n->in > 1 && n->ip[0] == '0')
+        num_digits(&c->tmp, n->ip, n->in);
+    else
+        num_cardinal(&c->tmp, n->ip, n->in);
+}
+
+/* ---- phone numbers and serials: digit groups joined by '-' or '.' ---- */
+
+static size_t digit_groups(const nctx *c, size_t i, uint32_t sep, size_t *ngroups, size_t *ndigits)
+{
+    *ngroups = *ndigits = 0;
+    while (tk_num(c, i)) {
+        (*ngroups)++;
+        *ndigits += tk_len(c, i);
+        if (!(tk_punct(c, i + 1, sep) && tk_num(c, i + 2)))
+            return i + 1;
+        i += 2;
+    }
+    return i;
+}
+
+int match_phone(const nctx *c, size_t i, nmatch *m)
+{
+    size_t j = i, groups, digits;
+    if (tk_punct(c, i, '(') && tk_num(c, i + 1) && tk_len(c, i + 1) == 3 && tk_punct(c, i + 2, ')')) {
+        j = tk_next(c, i + 2);
+        size_t e = digit_groups(c, j, '-', &groups, &digits);
+        if (groups != 2 || digits != 7)
+            return 0;
+        m->end = e;
+        return 1;
+    }
+    if (!tk_num(c, i) || !starts_token(c, i))
+        return 0;
+    uint32_t sep = tk_punct(c, i + 1, '.') ? '.' : '-';
+    size_t e = digit_groups(c, i, sep, &groups, &digits);
+    int ok = groups >= 3 || (groups == 2 && tk_len(c, i) == 3 && tk_len(c, i + 2) == 4);
+    if (sep == '.')
+        ok = groups == 3 && digits == 10;
+    if (!ok || tk_num(c, e) || tk_word(c, e))
+        return 0;
+    m->end = e;
+    return 1;
+}
+
+void expand_phone(nctx *c, size_t i, const nmatch *m)
+{
+    for (size_t j = i; j < m->end; j++) {
+        if (!tk_num(c, j))
+            continue;
+        num_digits(&c->tmp, tk_p(c, j), tk_len(c, j));
+        emit_tmp(c, j, j + 1);
+        emit_pause(c, ',');
+    }
+    c->pending = 0;
+}
+
+/* ---- ranges and scores: 10-15, 2020-22, 6-3 ---- */
+
+static int is_year(const nnum *n)
+{
+    long v = num_value(n->ip, n->in);
+    return !n->fp && !n->neg && !n->commas && n->in == 4 && v >= 1000 && v <= 2099;
+}
+
+int match_range(const nctx *c, size_t i, nmatch *m)
+{
+    if (!parse_number(c, i, &m->num) || m->num.neg)
+        return 0;
+    size_t d = m->num.end;
+    if (!tk_dash(c, d) || !parse_number(c, d + 1, &m->num2) || m->num2.neg)
+        return 0;
+    size_t e = m->num2.end;
+    if (tk_dash(c, e) || tk_num(c, e) || tk_punct(c, e, '/'))
+        return 0;
+    m->end = e;
+    return 1;
+}
+
+void expand_range(nctx *c, size_t i, const nmatch *m)
+{
+    if (!m->num.fp && !m->num2.fp && m->num.in == m->num2.in &&
+        memcmp(m->num.ip, m->num2.ip, m->num.in) == 0) {
+        tmp_number(c, &m->num);
+        emit_tmp(c, i, m->num.end);
+        tmp_number(c, &m->num2);
+        emit_tmp(c, m->num.end, m->end);
+        return;
+    }
+    if (is_year(&m->num) && (m->num2.in == 2 || is_year(&m->num2)) && !m->num2.fp) {
+        num_year(&c->tmp, m->num.ip, m->num.in);
+        emit_tmp(c, i, m->num.end);
+        tmp_words(c, "to");
+        num_year(&c->tmp, m->num2.ip, m->num2.in);
+        emit_tmp(c, m->num.end, m->end);
+        return;
+    }
+    tmp_number(c, &m->num);
+    emit_tmp(c, i, m->num.end);
+    tmp_words(c, "to");
+    tmp_number(c, &m->num2);
+    emit_tmp(c, m->num.end, m->end);
+}
+
+/* ---- fractions: 3/4, 2 1/2 ---- */
+
+int match_fraction(const nctx *c, size_t i, nmatch *m)
+{
+    size_t j = i;
+    m->kind = 0;
+    if (tk_num(c, i) && tk_space(c, i + 1) && tk_num(c, i + 2) && tk_punct(c, i + 3, '/')) {
+        m->kind = 1;
+        j = i + 2;
+    }
+    if (!tk_num(c, j) || !tk_punct(c, j + 1, '/') || !tk_num(c, j + 2) || !starts_token(c, i))
+        return 0;
+    if (tk_punct(c, j + 3, '/') || tk_num(c, j + 3) || tk_word(c, j + 3))
+        return 0;
+    if (m->kind && num_value(tk_p(c, j), tk_len(c, j)) >= num_value(tk_p(c, j + 2), tk_len(c, j + 2)))
+        return 0;
+    m->a = j;
+    m->end = j + 3;
+    return 1;
+}
+
+void expand_fraction(nctx *c, size_t i, const nmatch *m)
+{
+    size_t j = m->a;
+    if (m->kind) {
+        num_cardinal(&c->tmp, tk_p(c, i), tk_len(c, i));
+        tmp_words(c, "and");
+    }
+    num_cardinal(&c->tmp, tk_p(c, j), tk_len(c, j));
+    int one = tk_is(c, j, "1");
+    num_denominator(&c->tmp, tk_p(c, j + 2), tk_len(c, j + 2), !one);
+    emit_tmp(c, i, m->end);
+}
+
+/* ---- ordinals: 1st, 22nd, 100th ---- */
+
+int match_ordinal(const nctx *c, size_t i, nmatch *m)
+{
+    if (!tk_num(c, i) || !tk_word(c, i + 1))
+        return 0;
+    if (!(tk_ieq(c, i + 1, "st") || tk_ieq(c, i + 1, "nd") || tk_ieq(c, i + 1, "rd") ||
+          tk_ieq(c, i + 1, "th")))
+        return 0;
+    m->end = i + 2;
+    return 1;
+}
+
+void expand_ordinal(nctx *c, size_t i, const nmatch *m)
+{
+    num_ordinal(&c->tmp, tk_p(c, i), tk_len(c, i));
+    emit_tmp(c, i, m->end);
+}
+
+/* ---- letter-number names: COVID-19, F-16s, G7, MH17, I-95, 5G ---- */
+
+/* Reads a model number: up to two digits as a cardinal, three or four in pairs
+ * ("737" seven thirty seven, "370" three seventy). */
+static void model_number(nctx *c, const char *d, size_t n)
+{
+    if (n == 3 && d[1] != '0') {
+        num_cardinal(&c->tmp, d, 1);
+        num_cardinal(&c->tmp, d + 1, 2);
+    } else if (n == 4 && d[0] != '0') {
+        num_year(&c->tmp, d, n);
+    } else if (n > 1 && d[0] == '0') {
+        num_digits(&c->tmp, d, n);
+    } else {
+        num_cardinal(&c->tmp, d, n);
+    }
+}
+
+void tmp_caps_word(nctx *c, size_t i);
+
+int match_alnum(const nctx *c, size_t i, nmatch *m)
+{
+    if (!tk_word(c, i) || tk_len(c, i) > 6)
+        return 0;
+    size_t j = i + 1;
+    if (tk_punct(c, j, '-') && tk_cased(c, i) == CASE_UPPER)
+        j++;
+    if (!tk_num(c, j) || tk_len(c, j) > 4 || tk_punct(c, j + 1, '.') || tk_punct(c, j + 1, ','))
+        return 0;
+    if (tk_cased(c, i) != CASE_UPPER && j == i + 1 && tk_len(c, i) > 2)
+        return 0;
+    m->a = j;
+    m->end = j + 1;
+    m->kind = tk_is(c, j + 1, "s");
+    if (m->kind)
+        m->end++;
+    else if (tk_word(c, j + 1))
+        return 0;
+    return 1;
+}
+
+void expand_alnum(nctx *c, size_t i, const nmatch *m)
+{
+    tmp_caps_word(c, i);
+    emit_tmp(c, i, i + 1);
+    size_t from = c->tmp.len;
+    model_number(c, tk_p(c, m->a), tk_len(c, m->a));
+    if (m->kind)
+        words_make_plural(&c->tmp, from);
+    emit_tmp(c, m->a, m->end);
+}
+
+/* ---- plain numbers ---- */
+
+int match_number(const nctx *c, size_t i, nmatch *m)
+{
+    if (!parse_number(c, i, &m->num))
+        return 0;
+    m->end = m->num.end;
+    return 1;
+}
+
+/* A bare four-digit number is read as a year unless a word in lower case follows
+ * that it could be counting ("1500 people"). */
+static int reads_as_year(const nctx *c, const nnum *n)
+{
+    if (!is_year(n))
+        return 0;
+    size_t j = n->end + 1;
+    if (!tk_space(c, n->end) || !tk_word(c, j) || tk_cased(c, j) != CASE_LOWER)
+        return 1;
+    if (ntable_get(&c->d->starters, tk_p(c, j), tk_len(c, j)))
+        return 1;
+    const char *w = tk_p(c, j);
+    size_t len = tk_len(c, j);
+    int plural = len > 2 && w[len - 1] == 's' && w[len - 2] != 's';
+    return !plural && !tk_ieq(c, j, "people");
+}
+
+void expand_number(nctx *c, size_t i, const nmatch *m)
+{
+    const nnum *n = &m->num;
+    size_t from = c->tmp.len;
+    if (reads_as_year(c, n))
+        num_year(&c->tmp, n->ip, n->in);
+    else
+        tmp_number(c, n);
+    size_t end = m->end;
+    if (tk_is(c, end, "s") && !n->fp) {
+        words_make_plural(&c->tmp, from);
+        end++;
+    }
+    emit_tmp(c, i, end);
+}

@@ -1,0 +1,81 @@
+/* Rules for symbols and punctuation.  Pauses (dashes, ellipses, brackets) become
+ * commas; quote marks and joiners vanish; no period is left inside a sentence. */
+#include <string.h>
+
+#include "norm_rules.h"
+
+typedef struct symbol_word {
+    uint32_t cp;
+    const char *spoken;
+} symbol_word;
+
+/* Symbols read as words wherever they stand alone. */
+static const symbol_word symbols[] = {
+    {'&', "and"},    {'+', "plus"},   {'=', "equals"},  {'@', "at"},    {0xB0, "degrees"},
+    {0xD7, "times"}, {0xA7, "section"}, {0xB6, "paragraph"}, {'~', "about"},
+    {0x2030, "per mille"},
+};
+
+int match_symbol(const nctx *c, size_t i, nmatch *m)
+{
+    if (tk_kind(c, i) != TK_PUNCT)
+        return 0;
+    if (tk_punct(c, i, '#') && tk_num(c, i + 1)) {
+        m->kind = -1;
+        m->end = i + 1;
+        return 1;
+    }
+    for (size_t k = 0; k < sizeof symbols / sizeof symbols[0]; k++)
+        if (c->tok[i].cp == symbols[k].cp) {
+            m->kind = (int)k;
+            m->end = i + 1;
+            return 1;
+        }
+    return 0;
+}
+
+void expand_symbol(nctx *c, size_t i, const nmatch *m)
+{
+    const char *w = m->kind < 0 ? "number" : symbols[m->kind].spoken;
+    emit(c, w, strlen(w), i, m->end);
+}
+
+int match_punct(const nctx *c, size_t i, nmatch *m)
+{
+    (void)c;
+    m->end = i + 1;
+    return 1;
+}
+
+/* Whether the token at i stands between spaces (or at an edge). */
+static int spaced(const nctx *c, size_t i)
+{
+    return (i == 0 || tk_space(c, i - 1)) || (i + 1 >= c->n || tk_space(c, i + 1));
+}
+
+void expand_punct(nctx *c, size_t i, const nmatch *m)
+{
+    (void)m;
+    if (tk_kind(c, i) != TK_PUNCT || i == c->final)
+        return;
+    uint32_t cp = c->tok[i].cp;
+    switch (cp) {
+    case ',': case ';': case ':':
+        emit_pause(c, (char)cp);
+        break;
+    case '?': case '!': case 0x2026: case 0x2014: case '(': case ')': case '[': case ']':
+    case '{': case '}': case 0xA1: case 0xBF: case '|': case 0x2022: case 0xB7:
+        emit_pause(c, ',');
+        break;
+    case 0x2013: case '-': case '/':
+        if (spaced(c, i))
+            emit_pause(c, ',');
+        break;
+    case '.':
+        if (tk_punct(c, i + 1, '.'))
+            emit_pause(c, ',');
+        break;
+    default:
+        break;
+    }
+}

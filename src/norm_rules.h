@@ -1,0 +1,92 @@
+/* The normalizer's rules.  Each rule is {name, match, expand}: match looks at the
+ * tokens from index i on, without side effects, and on success fills m (at least
+ * m->end, one past the last token it covers); expand then emits the spoken words
+ * for tokens [i, m->end).  norm_rules.c holds the order, which is the priority:
+ * the first rule that matches at a token wins. */
+#ifndef NARRATE_NORM_RULES_H
+#define NARRATE_NORM_RULES_H
+
+#include <stddef.h>
+
+#include "norm_ctx.h"
+
+/* A number as written: integer digits (commas removed), optional fraction. */
+typedef struct nnum {
+    const char *ip; /* integer digits; may point into buf */
+    size_t in;
+    const char *fp; /* fraction digits, or NULL */
+    size_t fn;
+    int neg;
+    int commas;     /* written with thousands separators */
+    size_t end;     /* one past the last token */
+    char buf[40];
+} nnum;
+
+typedef struct nmatch {
+    size_t end;
+    size_t a, b;        /* rule-specific token indexes */
+    const nrow *row, *row2;
+    int kind;
+    nnum num, num2;
+} nmatch;
+
+typedef int (*rule_match_fn)(const nctx *c, size_t i, nmatch *m);
+typedef void (*rule_expand_fn)(nctx *c, size_t i, const nmatch *m);
+
+typedef struct nrule {
+    const char *name;
+    rule_match_fn match;
+    rule_expand_fn expand;
+} nrule;
+
+#define NORM_RULE(name)                                      \
+    int match_##name(const nctx *c, size_t i, nmatch *m);    \
+    void expand_##name(nctx *c, size_t i, const nmatch *m);
+
+/* norm_web.c */
+NORM_RULE(lexicon)
+NORM_RULE(url)
+NORM_RULE(email)
+NORM_RULE(tag)
+/* norm_money.c */
+NORM_RULE(money)
+/* norm_dates.c */
+NORM_RULE(time)
+NORM_RULE(date_iso)
+NORM_RULE(date_mdy)
+NORM_RULE(date_dmy)
+NORM_RULE(date_numeric)
+NORM_RULE(decade)
+/* norm_units.c */
+NORM_RULE(percent)
+NORM_RULE(measure)
+/* norm_numeric.c */
+NORM_RULE(phone)
+NORM_RULE(range)
+NORM_RULE(fraction)
+NORM_RULE(ordinal)
+NORM_RULE(alnum)
+NORM_RULE(number)
+/* norm_words.c */
+NORM_RULE(party)
+NORM_RULE(state)
+NORM_RULE(roman)
+NORM_RULE(dotted)
+NORM_RULE(abbrev)
+NORM_RULE(caps)
+NORM_RULE(word)
+/* norm_punct.c */
+NORM_RULE(symbol)
+NORM_RULE(punct)
+
+/* Parses a number at token i: [-]digits[,ddd...][.digits].  Returns 0 if there
+ * is none. */
+int parse_number(const nctx *c, size_t i, nnum *out);
+/* Appends the reading of n to c->tmp: cardinal, or "point ..." with fraction. */
+void tmp_number(nctx *c, const nnum *n);
+/* Whether n is exactly "1". */
+int num_is_one(const nnum *n);
+/* Applies every rule from token 0 to the end. */
+void norm_apply_rules(nctx *c);
+
+#endif

@@ -1,0 +1,73 @@
+/* Measures and percentages: 5 km, 30°C, 65 mph, 10-km, 587.2/km2, 93%. */
+#include "norm_numbers.h"
+#include "norm_rules.h"
+
+/* The longest unit (up to four tokens, no spaces) starting at j; sets *end. */
+static const nrow *unit_at(const nctx *c, size_t j, size_t *end)
+{
+    const nrow *best = NULL;
+    if (j >= c->n || tk_space(c, j) || tk_num(c, j))
+        return NULL;
+    size_t start = c->tok[j].off;
+    for (size_t k = j; k < c->n && k < j + 4 && !tk_space(c, k); k++) {
+        size_t e = c->tok[k].off + c->tok[k].len;
+        const nrow *r = ntable_get(&c->d->units, c->t + start, e - start);
+        if (r && !tk_word(c, k + 1) && !tk_num(c, k + 1)) {
+            best = r;
+            *end = k + 1;
+        }
+    }
+    return best;
+}
+
+int match_percent(const nctx *c, size_t i, nmatch *m)
+{
+    if (!parse_number(c, i, &m->num))
+        return 0;
+    size_t j = m->num.end;
+    if (tk_space(c, j) && tk_punct(c, j + 1, '%'))
+        j++;
+    if (!tk_punct(c, j, '%'))
+        return 0;
+    m->end = j + 1;
+    return 1;
+}
+
+void expand_percent(nctx *c, size_t i, const nmatch *m)
+{
+    tmp_number(c, &m->num);
+    tmp_words(c, "percent");
+    emit_tmp(c, i, m->end);
+}
+
+int match_measure(const nctx *c, size_t i, nmatch *m)
+{
+    if (!parse_number(c, i, &m->num))
+        return 0;
+    size_t j = m->num.end, at = j;
+    m->kind = 0;
+    if (tk_space(c, j))
+        at = j + 1;
+    else if (tk_punct(c, j, '/'))
+        at = j + 1, m->kind = '/';
+    else if (tk_punct(c, j, '-'))
+        at = j + 1, m->kind = '-';
+    m->row = unit_at(c, at, &m->end);
+    if (!m->row)
+        return 0;
+    if (at != j && nslice_is(m->row->col[3], "attached"))
+        return 0;
+    m->a = at;
+    return 1;
+}
+
+void expand_measure(nctx *c, size_t i, const nmatch *m)
+{
+    tmp_number(c, &m->num);
+    emit_tmp(c, i, m->num.end);
+    if (m->kind == '/')
+        tmp_words(c, "per");
+    int one = num_is_one(&m->num) || m->kind;
+    tmp_slice(c, m->row->col[one ? 1 : 2]);
+    emit_tmp(c, m->a, m->end);
+}

@@ -1,0 +1,377 @@
+/* Rules for words: party-state tags, states after a city, Roman numerals,
+ * dotted initials and acronyms, abbreviations in context, words in capitals,
+ * and plain words. */
+#include <string.h>
+
+#include "norm_numbers.h"
+#include "norm_rules.h"
+
+#define KEY_MAX 48
+
+static int is_upper(char ch) { return ch >= 'A' && ch <= 'Z'; }
+
+/* Collects "U.S." style tokens (word '.' word '.' ...) from i into key; returns
+ * the number of word parts and sets *end.  A missing final dot is allowed when
+ * there are several parts. */
+static size_t dotted_parts(const nctx *c, size_t i, char *key, size_t *klen, size_t *end)
+{
+    size_t parts = 0, k = 0, j = i;
+    while (tk_word(c, j) && k + tk_len(c, j) + 1 < KEY_MAX) {
+        memcpy(key + k, tk_p(c, j), tk_len(c, j));
+        k += tk_len(c, j);
+        parts++;
+        if (!tk_punct(c, j + 1, '.')) {
+            j++;
+            break;
+        }
+        key[k++] = '.';
+        j += 2;
+        if (!tk_word(c, j) || tk_len(c, j) > 2)
+            break;
+    }
+    if (parts == 1 && key[k - 1] != '.')
+        return 0;
+    *klen = k;
+    *end = j;
+    return parts;
+}
+
+/* ---- abbreviations in context ---- */
+
+static int context_holds(const nctx *c, size_t i, size_t end, nslice ctx)
+{
+    size_t nx = tk_next(c, end - 1), pv = tk_prev(c, i);
+    int next_cap = tk_word(c, nx) && (tk_cased(c, nx) == CASE_TITLE || tk_cased(c, nx) == CASE_UPPER);
+    int prev_cap = pv != SIZE_MAX && tk_word(c, pv) && tk_cased(c, pv) != CASE_LOWER;
+    if (nslice_is(ctx, "any"))
+        return 1;
+    if (nslice_is(ctx, "before_cap"))
+        return next_cap;
+    if (nslice_is(ctx, "before_num"))
+        return tk_num(c, nx) || tk_punct(c, nx, '#');
+    if (nslice_is(ctx, "after_num"))
+        return pv != SIZE_MAX && tk_num(c, pv);
+    if (nslice_is(ctx, "after_cap"))
+        return prev_cap && !next_cap;
+    if (nslice_is(ctx, "end"))
+        return end - 1 == c->final || nx >= c->n;
+    return 0;
+}
+
+static const nrow *abbrev_row(const nctx *c, const char *key, size_t klen, size_t i, size_t end)
+{
+    const ntable *t = &c->d->abbrev;
+    for (const nrow *r = ntable_get(t, key, klen); r; r = ntable_next(t, r))
+        if (context_holds(c, i, end, r->col[1]))
+            return r;
+    return NULL;
+}
+
+int match_abbrev(const nctx *c, size_t i, nmatch *m)
+{
+    if (!tk_word(c, i) || tk_len(c, i) + 2 > KEY_MAX)
+        return 0;
+    char key[KEY_MAX];
+    size_t n = tk_len(c, i);
+    memcpy(key, tk_p(c, i), n);
+    if (tk_punct(c, i + 1, '.')) {
+        key[n] = '.';
+        m->row = abbrev_row(c, key, n + 1, i, i + 2);
+        m->end = i + 2;
+    }
+    if (!m->row) {
+        m->row = abbrev_row(c, key, n, i, i + 1);
+        m->end = i + 1;
+    }
+    return m->row != NULL;
+}
+
+void expand_abbrev(nctx *c, size_t i, const nmatch *m) { emit_slice(c, m->row->col[2], i, m->end); }
+
+/* ---- dotted initials and acronyms: V., U.S., a.m., e.g. ---- */
+
+static void tmp_letters(nctx *c, const char *s, size_t n)
+{
+    char out[2 * KEY_MAX];
+    size_t k = 0;
+    for (size_t j = 0; j < n && k + 2 < sizeof out; j++) {
+        if (s[j] == '.' || s[j] == '\'')
+            continue;
+        if (k)
+            out[k++] = '-';
+        out[k++] = s[j] >= 'a' && s[j] <= 'z' ? (char)(s[j] - 32) : s[j];
+    }
+    tmp_word(c, out, k);
+}
+
+int match_dotted(const nctx *c, size_t i, nmatch *m)
+{
+    char key[KEY_MAX];
+    size_t klen, end;
+    size_t parts = dotted_parts(c, i, key, &klen, &end);
+    if (parts == 0 || (parts == 1 && tk_len(c, i) > 1))
+        return 0;
+    m->row = abbrev_row(c, key, klen, i, end);
+    m->kind = (int)parts;
+    m->end = end;
+    return 1;
+}
+
+void expand_dotted(nctx *c, size_t i, const nmatch *m)
+{
+    if (m->row) {
+        emit_slice(c, m->row->col[2], i, m->end);
+        return;
+    }
+    int single = 1;
+    for (size_t j = i; j < m->end; j++)
+        single &= !tk_word(c, j) || tk_len(c, j) == 1;
+    for (size_t j = i; j < m->end; j++) {
+        if (!tk_word(c, j))
+            continue;
+        if (single)
+            tmp_letters(c, tk_p(c, j), 1);
+        else
+            tmp_word(c, tk_p(c, j), tk_len(c, j));
+    }
+    if (single && m->kind > 1) {
+        /* join the letters so espeak-ng spells them: U-S */
+        for (size_t k = 0; k < c->tmp.len; k++)
+            if (c->tmp.p[k] == ' ')
+                c->tmp.p[k] = '-';
+    }
+    emit_tmp(c, i, m->end);
+}
+
+/* ---- party tags: D-N.Y., R-Utah ---- */
+
+/* Matches a state name or abbreviation at j whose kind column is one of `kinds`
+ * (space-separated); sets *end. */
+static const nrow *state_at(const nctx *c, size_t j, const char *kinds, size_t *end)
+{
+    char key[KEY_MAX];
+    size_t klen, e;
+    const nrow *r = NULL;
+    if (dotted_parts(c, j, key, &klen, &e) > 0)
+        r = ntable_get(&c->d->states, key, klen);
+    if (!r && tk_word(c, j)) {
+        r = tk_lookup(c, &c->d->states, j, "");
+        e = j + 1;
+    }
+    if (!r || r->col[2].len == 0)
+        return NULL;
+    char kind[16] = {0};
+    memcpy(kind, r->col[2].p, r->col[2].len < 15 ? r->col[2].len : 15);
+    if (!strstr(kinds, kind))
+        return NULL;
+    *end = e;
+    return r;
+}
+
+int match_party(const nctx *c, size_t i, nmatch *m)
+{
+    if (!tk_word(c, i) || tk_len(c, i) != 1 || !tk_punct(c, i + 1, '-'))
+        return 0;
+    m->row = tk_lookup(c, &c->d->parties, i, "");
+    if (!m->row)
+        return 0;
+    m->row2 = state_at(c, i + 2, "ap name postal", &m->end);
+    return m->row2 != NULL;
+}
+
+void expand_party(nctx *c, size_t i, const nmatch *m)
+{
+    tmp_slice(c, m->row->col[1]);
+    tmp_words(c, "of");
+    tmp_slice(c, m->row2->col[1]);
+    emit_tmp(c, i, m->end);
+}
+
+/* ---- a state after a city: Springfield, Ill. ---- */
+
+int match_state(const nctx *c, size_t i, nmatch *m)
+{
+    size_t pv = tk_prev(c, i);
+    if (pv == SIZE_MAX || !tk_punct(c, pv, ',') || pv == 0 || !tk_word(c, pv - 1) ||
+        tk_cased(c, pv - 1) != CASE_TITLE)
+        return 0;
+    m->row = state_at(c, i, "ap", &m->end);
+    return m->row != NULL;
+}
+
+void expand_state(nctx *c, size_t i, const nmatch *m) { emit_slice(c, m->row->col[1], i, m->end); }
+
+/* ---- Roman numerals where they are numerals ---- */
+
+static int roman_value(const char *s, size_t n)
+{
+    static const char *const sym[] = {"M", "CM", "D", "CD", "C", "XC", "L", "XL",
+                                      "X", "IX", "V", "IV", "I"};
+    static const int val[] = {1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1};
+    int v = 0;
+    size_t k = 0;
+    for (size_t j = 0; j < 13 && k < n; j++) {
+        size_t l = strlen(sym[j]);
+        int reps = 0;
+        while (k + l <= n && memcmp(s + k, sym[j], l) == 0 && reps < (l == 1 ? 3 : 1)) {
+            v += val[j];
+            k += l;
+            reps++;
+        }
+    }
+    return k == n ? v : 0;
+}
+
+static size_t caps_stem(const nctx *c, size_t i)
+{
+    size_t n = tk_len(c, i);
+    const char *p = tk_p(c, i);
+    if (n > 2 && p[n - 2] == '\'' && p[n - 1] == 's')
+        return n - 2;
+    return n;
+}
+
+int match_roman(const nctx *c, size_t i, nmatch *m)
+{
+    if (!tk_word(c, i) || c->headline)
+        return 0;
+    size_t n = caps_stem(c, i);
+    const char *p = tk_p(c, i);
+    for (size_t k = 0; k < n; k++)
+        if (!strchr("IVXLCDM", p[k]))
+            return 0;
+    int v = roman_value(p, n);
+    if (v == 0 || ntable_get(&c->d->acronyms, p, n))
+        return 0;
+    size_t pv = tk_prev(c, i);
+    const nrow *ctx = pv == SIZE_MAX ? NULL : tk_lookup(c, &c->d->roman, pv, "");
+    m->kind = v;
+    m->end = i + 1;
+    if (n == 1 && tk_punct(c, i + 1, '.') && i + 1 != c->final)
+        return 0; /* an initial: "Vladimir V. Putin" */
+    if (ctx) {
+        m->row = ctx;
+        return 1;
+    }
+    if (n == 1)
+        return 0;
+    if (pv == SIZE_MAX)
+        return tk_next(c, i) >= c->n && n > 1;
+    if (!tk_word(c, pv) || tk_cased(c, pv) != CASE_TITLE || v < 2 || v > 40 ||
+        tk_lookup(c, &c->d->titles, pv, "") || tk_space(c, pv + 1) == 0)
+        return 0;
+    return 1;
+}
+
+void expand_roman(nctx *c, size_t i, const nmatch *m)
+{
+    char d[8];
+    int len = 0;
+    for (int v = m->kind; v; v /= 10)
+        len++;
+    for (int v = m->kind, k = len - 1; k >= 0; v /= 10, k--)
+        d[k] = (char)('0' + v % 10);
+    int ordinal = !m->row || nslice_is(m->row->col[1], "ordinal");
+    if (ordinal) {
+        tmp_words(c, "the");
+        num_ordinal(&c->tmp, d, (size_t)len);
+    } else {
+        num_cardinal(&c->tmp, d, (size_t)len);
+    }
+    if (caps_stem(c, i) < tk_len(c, i))
+        nbuf_puts(&c->tmp, "'s");
+    emit_tmp(c, i, m->end);
+}
+
+/* ---- words in capitals ---- */
+
+static int has_vowel(const char *p, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (strchr("AEIOUY", p[k]))
+            return 1;
+    return 0;
+}
+
+/* Appends the reading of the word at i, which is in capitals: the acronyms
+ * table, else as a word in a headline, else spelled when short. */
+void tmp_caps_word(nctx *c, size_t i)
+{
+    size_t n = caps_stem(c, i);
+    const char *p = tk_p(c, i);
+    const nrow *r = ntable_get(&c->d->acronyms, p, n);
+    int upper = tk_cased(c, i) == CASE_UPPER;
+    if (r && !(c->headline && nslice_is(r->col[2], "headline_word"))) {
+        tmp_slice(c, r->col[1]);
+    } else if (!upper || n < 2) {
+        tmp_word(c, p, n);
+    } else if (c->headline || (n > 5 && has_vowel(p, n))) {
+        tmp_word(c, p, 1);
+        for (size_t k = 1; k < n; k++)
+            nbuf_putc(&c->tmp, is_upper(p[k]) ? (char)(p[k] + 32) : p[k]);
+    } else {
+        tmp_letters(c, p, n);
+    }
+    if (n < tk_len(c, i))
+        nbuf_puts(&c->tmp, "'s");
+}
+
+int match_caps(const nctx *c, size_t i, nmatch *m)
+{
+    if (!tk_word(c, i))
+        return 0;
+    size_t n = caps_stem(c, i);
+    const char *p = tk_p(c, i);
+    int upper = 1;
+    for (size_t k = 0; k < n; k++)
+        upper &= is_upper(p[k]) || (k == n - 1 && p[k] == 's' && n > 2);
+    if (!upper || n < 2 || n > 16)
+        return 0;
+    m->end = i + 1;
+    return 1;
+}
+
+void expand_caps(nctx *c, size_t i, const nmatch *m)
+{
+    size_t n = caps_stem(c, i);
+    const char *p = tk_p(c, i);
+    if (p[n - 1] == 's' && ntable_get(&c->d->acronyms, p, n) == NULL) {
+        tmp_letters(c, p, n - 1);
+        nbuf_puts(&c->tmp, "'s");
+    } else {
+        tmp_caps_word(c, i);
+    }
+    emit_tmp(c, i, m->end);
+}
+
+/* ---- plain words ---- */
+
+int match_word(const nctx *c, size_t i, nmatch *m)
+{
+    if (!tk_word(c, i))
+        return 0;
+    m->end = i + 1;
+    return 1;
+}
+
+/* Words are passed on as written; very long ones are cut into pieces. */
+void expand_word(nctx *c, size_t i, const nmatch *m)
+{
+    const char *p = tk_p(c, i);
+    size_t n = tk_len(c, i);
+    if (n <= 64) {
+        emit_tok(c, i);
+        return;
+    }
+    size_t piece = 0;
+    for (size_t k = 0; k < n; k++) {
+        int boundary = ((unsigned char)p[k] & 0xC0) != 0x80;
+        if (boundary && piece >= 40) {
+            emit_tmp(c, i, m->end);
+            piece = 0;
+        }
+        nbuf_putc(&c->tmp, p[k]);
+        piece++;
+    }
+    emit_tmp(c, i, m->end);
+}

@@ -1,0 +1,199 @@
+/* Sentence splitting.  A sentence ends at . ? ! or an ellipsis (behind closing
+ * quotes and brackets) followed by white space, or at a blank line.  After a
+ * period the word before it decides: an ordinary word ends the sentence unless
+ * the next one starts in lower case; a title ("Mr.") never does; initials,
+ * dotted acronyms and most abbreviations ("U.S.", "Jan.", "Calif.") end it only
+ * when the next word is one that typically starts a sentence ("The", "He").
+ *
+ * Chunking invariance: a cut is returned only when the bytes after it cannot
+ * change the decision; otherwise 0 asks for more.  Sentences longer than
+ * NORM_SENTENCE_MAX_BYTES are cut at the last clause boundary (, ; : or a dash
+ * followed by a space) before the limit, else at the last space, else at the
+ * last UTF-8 character boundary. */
+#include <string.h>
+
+#include "norm_data.h"
+#include "normalize.h"
+
+#define NEED ((size_t)-1)
+#define LOOKAHEAD 64
+
+typedef struct scan {
+    const norm_data *d;
+    const char *t;
+    size_t lim; /* bytes that may be read */
+    int final;  /* decide with what there is: no more bytes are coming */
+} scan;
+
+enum abbrev_class { AB_NONE, AB_NEVER, AB_STARTER, AB_MAY };
+
+static int is_space(const char *t, size_t i) { return t[i] == ' ' || t[i] == '\t' || t[i] == '\n' || t[i] == '\r'; }
+static int is_lower(char c) { return c >= 'a' && c <= 'z'; }
+static int is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+static int is_alpha(char c) { return is_lower(c) || is_upper(c); }
+
+/* Length of a closing (or, with open, opening) quote or bracket at i, or 0. */
+static size_t quote_at(const scan *s, size_t i, int open)
+{
+    const char *t = s->t + i;
+    size_t room = s->lim - i;
+    if (strchr(open ? "\"'([" : "\"')]", t[0]) && t[0])
+        return 1;
+    if (room >= 3 && (unsigned char)t[0] == 0xE2 && (unsigned char)t[1] == 0x80) {
+        unsigned char c = (unsigned char)t[2];
+        if (open ? (c == 0x9C || c == 0x98) : (c == 0x9D || c == 0x99))
+            return 3;
+    }
+    if (room >= 2 && (unsigned char)t[0] == 0xC2 && (unsigned char)t[1] == (open ? 0xAB : 0xBB))
+        return 2;
+    return 0;
+}
+
+static size_t ellipsis_at(const scan *s, size_t i)
+{
+    return i + 3 <= s->lim && memcmp(s->t + i, "\xE2\x80\xA6", 3) == 0 ? 3 : 0;
+}
+
+static enum abbrev_class class_of(const scan *s, const char *w, size_t n)
+{
+    char key[40];
+    if (n == 0 || n + 1 > sizeof key)
+        return AB_NONE;
+    memcpy(key, w, n);
+    key[n] = '.';
+    const nrow *r = ntable_get(&s->d->abbrev, key, n + 1);
+    if (r)
+        return nslice_is(r->col[3], "never") ? AB_NEVER : nslice_is(r->col[3], "may") ? AB_MAY : AB_STARTER;
+    if (n == 1 || memchr(w, '.', n))
+        return AB_STARTER;
+    r = ntable_get(&s->d->months, w, n);
+    if (r && r->col[0].len < r->col[1].len)
+        return AB_STARTER;
+    r = ntable_get(&s->d->states, key, n + 1);
+    return r ? AB_STARTER : AB_NONE;
+}
+
+/* Whether the word at i starts a sentence; NEED when it runs past the window. */
+static size_t starter_at(const scan *s, size_t i)
+{
+    size_t j = i;
+    while (j < s->lim && (is_alpha(s->t[j]) || s->t[j] == '\''))
+        j++;
+    if (j == s->lim && !s->final)
+        return NEED;
+    return j > i && is_upper(s->t[i]) && ntable_get(&s->d->starters, s->t + i, j - i) != NULL;
+}
+
+/* Decides whether the terminator run starting at p ends a sentence: returns the
+ * cut (after the white space), 0 for no, or NEED. */
+static size_t decide(const scan *s, size_t p)
+{
+    const char *t = s->t;
+    size_t q = p, n, marks = 0;
+    while (q < s->lim && ((t[q] == '.' || t[q] == '?' || t[q] == '!') || ellipsis_at(s, q))) {
+        q += ellipsis_at(s, q) ? 3 : 1;
+        marks++;
+    }
+    while (q < s->lim && (n = quote_at(s, q, 0)) > 0)
+        q += n;
+    if (q == s->lim)
+        return s->final ? q : NEED;
+    if (!is_space(t, q))
+        return 0;
+    size_t r = q;
+    while (r < s->lim && is_space(t, r))
+        r++;
+    if (r == s->lim)
+        return s->final ? r : NEED;
+    size_t w = r;
+    while (w < s->lim && (n = quote_at(s, w, 1)) > 0)
+        w += n;
+    if (w == s->lim)
+        return s->final ? r : NEED;
+    char next = t[w];
+    if (is_lower(next))
+        return 0;
+    if (t[p] != '.' || marks > 1)
+        return r;
+    size_t b = p;
+    while (b > 0 && p - b < 32 && (is_alpha(t[b - 1]) || t[b - 1] == '.'))
+        b--;
+    switch (class_of(s, t + b, p - b)) {
+    case AB_NONE:
+        return r;
+    case AB_NEVER:
+        return 0;
+    case AB_MAY:
+        return is_upper(next) || w > r ? r : 0;
+    default: {
+        size_t st = starter_at(s, w);
+        return st == NEED ? NEED : st ? r : 0;
+    }
+    }
+}
+
+/* A blank line at the newline p: the cut after it, 0 or NEED. */
+static size_t blank_line(const scan *s, size_t p)
+{
+    size_t q = p + 1, lines = 1;
+    while (q < s->lim && is_space(s->t, q))
+        lines += s->t[q++] == '\n';
+    if (q == s->lim)
+        return s->final ? q : NEED;
+    return lines > 1 ? q : 0;
+}
+
+/* Cut for an overlong sentence within t[0..max). */
+static size_t clause_cut(const scan *s, size_t max)
+{
+    const char *t = s->t;
+    size_t space = 0;
+    for (size_t i = max; i-- > 1;) {
+        if (!is_space(t, i))
+            continue;
+        char b = t[i - 1];
+        int dash = i >= 3 && (unsigned char)t[i - 3] == 0xE2 && (unsigned char)t[i - 2] == 0x80 &&
+                   ((unsigned char)b == 0x94 || (unsigned char)b == 0x93);
+        if (b == ',' || b == ';' || b == ':' || dash) {
+            size_t r = i;
+            while (r < s->lim && is_space(t, r))
+                r++;
+            return r;
+        }
+        if (!space)
+            space = i + 1;
+    }
+    if (space)
+        return space;
+    size_t i = max - 1;
+    while (i > 0 && ((unsigned char)t[i] & 0xC0) == 0x80)
+        i--;
+    return i > 0 ? i : max;
+}
+
+size_t norm_split(const norm_data *data, const char *text, size_t len, int at_end)
+{
+    const size_t max = NORM_SENTENCE_MAX_BYTES;
+    scan s = {data, text, len < max + LOOKAHEAD ? len : max + LOOKAHEAD, at_end || len >= max};
+    size_t end = s.lim < max ? s.lim : max;
+    for (size_t p = 0; p < end; p++) {
+        char c = text[p];
+        size_t r = 0;
+        if (c == '\n')
+            r = blank_line(&s, p);
+        else if (c == '.' || c == '?' || c == '!' || ellipsis_at(&s, p))
+            r = decide(&s, p);
+        if (r == NEED)
+            return 0;
+        if (r)
+            return r;
+        if (c == '.' || c == '?' || c == '!')
+            while (p + 1 < end && (text[p + 1] == '.' || text[p + 1] == '?' || text[p + 1] == '!'))
+                p++;
+    }
+    if (len == 0)
+        return 0;
+    if (len < max || (len == max && at_end))
+        return at_end ? len : 0;
+    return clause_cut(&s, max);
+}
