@@ -25,7 +25,7 @@ CC ?= cc
 CFLAGS ?= -O2 -g
 SANFLAGS ?=
 WARN := -Wall -Wextra -Werror -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
-LIB_PKGS := sndfile portaudio-2.0 soxr
+LIB_PKGS := sndfile portaudio-2.0 soxr libxml-2.0 md4c
 WORKER_PKGS := espeak-ng
 PKG_CFLAGS = $(shell pkg-config --cflags $(LIB_PKGS) $(WORKER_PKGS) 2>/dev/null)
 LIB_LIBS = $(shell pkg-config --libs $(LIB_PKGS) 2>/dev/null) -lpthread -lm
@@ -40,7 +40,7 @@ CLI_SRC := $(wildcard src/cli/*.c)
 CLI_OBJ := $(CLI_SRC:src/%.c=$(BUILD)/obj/%.o)
 WORKER_SRC := $(wildcard src/worker/*.c)
 WORKER_OBJ := $(WORKER_SRC:src/%.c=$(BUILD)/obj/%.o)
-DATA_FILES := $(sort $(wildcard pronunciations/*.tsv))
+DATA_FILES := $(sort $(wildcard pronunciations/*.tsv pronunciations/*.lex voices/*.ini))
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 TEST_HELPER_SRC := $(wildcard tests/unit/helper_*.c)
