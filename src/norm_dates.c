@@ -79,6 +79,17 @@ void expand_time(nctx *c, size_t i, const nmatch *m)
 
 /* ---- dates ---- */
 
+static const nrow *month_number(const nctx *c, long v)
+{
+    static const char *const names[] = {"January", "February", "March", "April", "May",
+                                        "June", "July", "August", "September",
+                                        "October", "November", "December"};
+    if (v < 1 || v > 12)
+        return NULL;
+    return ntable_get(&c->d->months, names[v - 1], strlen(names[v - 1]));
+}
+
+
 /* A month name or abbreviation at j (with its optional dot): the row, *end. */
 static const nrow *month_at(const nctx *c, size_t j, size_t *end)
 {
@@ -178,9 +189,17 @@ int match_date_dmy(const nctx *c, size_t i, nmatch *m)
     return 1;
 }
 
+/* "the" before a day, unless the text already has it ("the 15 May"). */
+static void tmp_the(nctx *c, size_t i)
+{
+    size_t pv = tk_prev(c, i);
+    if (pv == SIZE_MAX || !tk_ieq(c, pv, "the"))
+        tmp_words(c, "the");
+}
+
 void expand_date_dmy(nctx *c, size_t i, const nmatch *m)
 {
-    tmp_words(c, "the");
+    tmp_the(c, i);
     tmp_day(c, i);
     tmp_words(c, "of");
     tmp_slice(c, m->row->col[1]);
@@ -191,36 +210,34 @@ void expand_date_dmy(nctx *c, size_t i, const nmatch *m)
     }
 }
 
-static const nrow *month_number(const nctx *c, long v)
-{
-    static const char *const names[] = {"January", "February", "March", "April", "May",
-                                        "June", "July", "August", "September",
-                                        "October", "November", "December"};
-    if (v < 1 || v > 12)
-        return NULL;
-    return ntable_get(&c->d->months, names[v - 1], strlen(names[v - 1]));
-}
-
+/* 2023-03-15 and 2007-6-18, or 15-12-2011 (day first). */
 int match_date_iso(const nctx *c, size_t i, nmatch *m)
 {
-    if (!tk_num(c, i) || tk_len(c, i) != 4 || !tk_punct(c, i + 1, '-') || tk_len(c, i + 2) != 2 ||
-        !tk_punct(c, i + 3, '-') || tk_len(c, i + 4) != 2 || !tk_num(c, i + 4))
+    if (!tk_num(c, i) || !tk_punct(c, i + 1, '-') || !tk_num(c, i + 2) || !tk_punct(c, i + 3, '-') ||
+        !tk_num(c, i + 4) || tk_num(c, i + 5) || tk_word(c, i + 5) || tk_dash(c, i + 5))
         return 0;
-    long d = tk_value(c, i + 4);
+    size_t y = i, d = i + 4;
+    if (tk_len(c, i + 4) == 4 && tk_len(c, i) <= 2)
+        y = i + 4, d = i;
+    if (tk_len(c, y) != 4 || tk_len(c, d) > 2 || tk_len(c, i + 2) > 2)
+        return 0;
+    long day = tk_value(c, d);
     m->row = month_number(c, tk_value(c, i + 2));
-    if (!m->row || d < 1 || d > 31 || tk_num(c, i + 5) || tk_word(c, i + 5))
+    if (!m->row || day < 1 || day > 31)
         return 0;
+    m->a = d;
+    m->b = y;
     m->end = i + 5;
     return 1;
 }
 
 void expand_date_iso(nctx *c, size_t i, const nmatch *m)
 {
-    tmp_words(c, "the");
-    tmp_day(c, i + 4);
+    tmp_the(c, i);
+    tmp_day(c, m->a);
     tmp_words(c, "of");
     tmp_slice(c, m->row->col[1]);
-    num_year(&c->tmp, tk_p(c, i), 4);
+    num_year(&c->tmp, tk_p(c, m->b), 4);
     emit_tmp(c, i, m->end);
 }
 
@@ -250,6 +267,25 @@ void expand_date_numeric(nctx *c, size_t i, const nmatch *m)
         num_cardinal(&c->tmp, tk_p(c, i + 4), 2);
     emit_tmp(c, i, m->end);
 }
+
+/* ---- abbreviated day names before a date: "Sun. 17 May", "Thu., Jan. 5" ---- */
+
+int match_weekday(const nctx *c, size_t i, nmatch *m)
+{
+    if (!tk_word(c, i) || tk_cased(c, i) != CASE_TITLE || !tk_punct(c, i + 1, '.') || i + 1 == c->final)
+        return 0;
+    m->row = tk_lookup(c, &c->d->weekdays, i, "");
+    if (!m->row || m->row->col[0].len >= m->row->col[1].len)
+        return 0;
+    size_t j = tk_punct(c, i + 2, ',') ? tk_next(c, i + 2) : tk_next(c, i + 1);
+    size_t e;
+    if (!tk_num(c, j) && !month_at(c, j, &e))
+        return 0;
+    m->end = i + 2;
+    return 1;
+}
+
+void expand_weekday(nctx *c, size_t i, const nmatch *m) { emit_slice(c, m->row->col[1], i, m->end); }
 
 /* ---- decades: 1990s, 1990's, '90s, 90s ---- */
 

@@ -134,8 +134,12 @@ int match_range(const nctx *c, size_t i, nmatch *m)
 {
     if (!parse_number(c, i, &m->num) || m->num.neg)
         return 0;
-    size_t d = m->num.end;
-    if (!tk_dash(c, d) || !parse_number(c, d + 1, &m->num2) || m->num2.neg)
+    size_t d = m->num.end, after;
+    if (tk_space(c, d) && tk_dash(c, d + 1) && tk_space(c, d + 2))
+        d++, after = d + 2;
+    else
+        after = d + 1;
+    if (!tk_dash(c, d) || !parse_number(c, after, &m->num2) || m->num2.neg)
         return 0;
     size_t e = m->num2.end;
     if (tk_dash(c, e) || tk_num(c, e) || tk_punct(c, e, '/'))
@@ -276,11 +280,16 @@ void expand_alnum(nctx *c, size_t i, const nmatch *m)
 
 /* ---- plain numbers ---- */
 
+/* A number, with an optional plural "s" or "'s" ("the 21s"). */
 int match_number(const nctx *c, size_t i, nmatch *m)
 {
     if (!parse_number(c, i, &m->num))
         return 0;
-    m->end = m->num.end;
+    size_t e = m->num.end;
+    if (tk_punct(c, e, '\'') && tk_is(c, e + 1, "s"))
+        e++;
+    m->kind = tk_is(c, e, "s") && !m->num.fp;
+    m->end = m->kind ? e + 1 : m->num.end;
     return 1;
 }
 
@@ -309,10 +318,7 @@ void expand_number(nctx *c, size_t i, const nmatch *m)
         num_year(&c->tmp, n->ip, n->in);
     else
         tmp_number(c, n);
-    size_t end = m->end;
-    if (tk_is(c, end, "s") && !n->fp) {
+    if (m->kind)
         words_make_plural(&c->tmp, from);
-        end++;
-    }
-    emit_tmp(c, i, end);
+    emit_tmp(c, i, m->end);
 }

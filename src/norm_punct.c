@@ -20,7 +20,7 @@ int match_symbol(const nctx *c, size_t i, nmatch *m)
 {
     if (tk_kind(c, i) != TK_PUNCT)
         return 0;
-    if (tk_punct(c, i, '#') && tk_num(c, i + 1)) {
+    if (tk_punct(c, i, '#') && tk_num(c, tk_next(c, i))) {
         m->kind = -1;
         m->end = i + 1;
         return 1;

@@ -9,7 +9,7 @@
 static const nrule rules[] = {
     R(lexicon), R(url),      R(email),    R(tag),          R(money),
     R(time),    R(date_iso), R(date_mdy), R(date_dmy),     R(date_numeric),
-    R(decade),  R(party),    R(state),    R(phone),        R(percent),
+    R(decade),  R(weekday), R(party),    R(state),    R(phone),        R(percent),
     R(measure), R(range),    R(fraction), R(ordinal),      R(alnum),
     R(number),  R(roman),    R(dotted),   R(abbrev),       R(caps),
     R(symbol),  R(word),     R(punct),

@@ -57,6 +57,7 @@ NORM_RULE(date_mdy)
 NORM_RULE(date_dmy)
 NORM_RULE(date_numeric)
 NORM_RULE(decade)
+NORM_RULE(weekday)
 /* norm_units.c */
 NORM_RULE(percent)
 NORM_RULE(measure)

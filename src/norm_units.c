@@ -9,7 +9,9 @@ static const nrow *unit_at(const nctx *c, size_t j, size_t *end)
     if (j >= c->n || tk_space(c, j) || tk_num(c, j))
         return NULL;
     size_t start = c->tok[j].off;
-    for (size_t k = j; k < c->n && k < j + 4 && !tk_space(c, k); k++) {
+    for (size_t k = j; k < c->n && k < j + 4; k++) {
+        if (tk_space(c, k))
+            continue;
         size_t e = c->tok[k].off + c->tok[k].len;
         const nrow *r = ntable_get(&c->d->units, c->t + start, e - start);
         if (r && !tk_word(c, k + 1) && !tk_num(c, k + 1)) {

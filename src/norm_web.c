@@ -62,6 +62,8 @@ static size_t run_end(const nctx *c, size_t i)
 
 static int is_tld(const nctx *c, size_t j)
 {
+    if (tk_len(c, j) == 2 && tk_cased(c, j) == CASE_LOWER)
+        return 1;
     const nrow *r = tk_lookup(c, &c->d->web, j, "");
     return r && nslice_is(r->col[2], "tld");
 }
@@ -87,6 +89,14 @@ int match_url(const nctx *c, size_t i, nmatch *m)
     return e > i + 1;
 }
 
+static int strpbrk_n(const char *p, size_t n, const char *set)
+{
+    for (size_t k = 0; k < n; k++)
+        if (strchr(set, p[k]))
+            return 1;
+    return 0;
+}
+
 static int ascii(const char *p, size_t n)
 {
     for (size_t k = 0; k < n; k++)
@@ -104,7 +114,7 @@ static void tmp_url_part(nctx *c, size_t j)
         tmp_slice(c, r->col[1]);
     } else if (tk_num(c, j)) {
         num_digits(&c->tmp, p, n);
-    } else if (tk_word(c, j) && n <= 3 && ascii(p, n)) {
+    } else if (tk_word(c, j) && n <= 3 && ascii(p, n) && !strpbrk_n(p, n, "aeiouyAEIOUY")) {
         for (size_t k = 0; k < n; k++)
             tmp_word(c, p + k, 1);
     } else if (tk_word(c, j)) {

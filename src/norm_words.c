@@ -255,10 +255,11 @@ int match_roman(const nctx *c, size_t i, nmatch *m)
     }
     if (n == 1)
         return 0;
-    if (pv == SIZE_MAX)
-        return tk_next(c, i) >= c->n && n > 1;
-    if (!tk_word(c, pv) || tk_cased(c, pv) != CASE_TITLE || v < 2 || v > 40 ||
-        tk_lookup(c, &c->d->titles, pv, "") || tk_space(c, pv + 1) == 0)
+    if (pv == SIZE_MAX || !tk_word(c, pv))
+        return tk_next(c, i) >= c->n && n > 1 && strspn(p, "IVX") >= n &&
+               (memchr(p, 'I', n) || memchr(p, 'V', n));
+    if (tk_cased(c, pv) == CASE_UPPER || v < 2 || v > 40 || tk_lookup(c, &c->d->titles, pv, "") ||
+        !tk_space(c, pv + 1))
         return 0;
     return 1;
 }
@@ -271,7 +272,7 @@ void expand_roman(nctx *c, size_t i, const nmatch *m)
         len++;
     for (int v = m->kind, k = len - 1; k >= 0; v /= 10, k--)
         d[k] = (char)('0' + v % 10);
-    int ordinal = !m->row || nslice_is(m->row->col[1], "ordinal");
+    int ordinal = m->row && nslice_is(m->row->col[1], "ordinal");
     if (ordinal) {
         tmp_words(c, "the");
         num_ordinal(&c->tmp, d, (size_t)len);
@@ -305,7 +306,7 @@ void tmp_caps_word(nctx *c, size_t i)
         tmp_slice(c, r->col[1]);
     } else if (!upper || n < 2) {
         tmp_word(c, p, n);
-    } else if (c->headline || (n > 5 && has_vowel(p, n))) {
+    } else if (c->headline || (n > 4 && has_vowel(p, n))) {
         tmp_word(c, p, 1);
         for (size_t k = 1; k < n; k++)
             nbuf_putc(&c->tmp, is_upper(p[k]) ? (char)(p[k] + 32) : p[k]);
