@@ -93,10 +93,10 @@ static const nrow *month_number(const nctx *c, long v)
 /* A month name or abbreviation at j (with its optional dot): the row, *end. */
 static const nrow *month_at(const nctx *c, size_t j, size_t *end)
 {
-    if (!tk_word(c, j) || (tk_cased(c, j) != CASE_TITLE && tk_cased(c, j) != CASE_UPPER))
+    if (!tk_word(c, j) || tk_cased(c, j) == CASE_MIXED)
         return NULL;
     const nrow *r = tk_lookup(c, &c->d->months, j, "");
-    if (!r)
+    if (!r || (tk_cased(c, j) == CASE_LOWER && nslice_is(r->col[3], "cap")))
         return NULL;
     *end = tk_punct(c, j + 1, '.') && j + 1 != c->final ? j + 2 : j + 1;
     return r;
@@ -132,7 +132,7 @@ int match_date_mdy(const nctx *c, size_t i, nmatch *m)
 {
     size_t j, e;
     m->row = month_at(c, i, &j);
-    if (!m->row || !tk_space(c, j))
+    if (!m->row || !(tk_space(c, j) || (tk_punct(c, j, '-') && tk_num(c, j + 1))))
         return 0;
     m->a = m->b = 0;
     m->kind = (int)j;
@@ -148,6 +148,9 @@ int match_date_mdy(const nctx *c, size_t i, nmatch *m)
     if (tk_punct(c, e, ',') && tk_space(c, e + 1) && year_at(c, e + 2)) {
         m->b = e + 2;
         m->end = e + 3;
+    } else if ((tk_space(c, e) || tk_punct(c, e, '-')) && year_at(c, e + 1)) {
+        m->b = e + 1;
+        m->end = e + 2;
     }
     return 1;
 }
@@ -241,17 +244,27 @@ void expand_date_iso(nctx *c, size_t i, const nmatch *m)
     emit_tmp(c, i, m->end);
 }
 
-/* 3/15/2023 (month first unless the first number cannot be a month). */
+/* 3/15/2023 (month first unless the first number cannot be a month), 2016/07/03
+ * (year first), 15.01.2020 and 01.10.2010 (dots: day first unless it cannot be). */
 int match_date_numeric(const nctx *c, size_t i, nmatch *m)
 {
-    if (!tk_num(c, i) || !tk_punct(c, i + 1, '/') || !tk_num(c, i + 2) || !tk_punct(c, i + 3, '/') ||
-        !tk_num(c, i + 4) || (tk_len(c, i + 4) != 4 && tk_len(c, i + 4) != 2))
+    uint32_t sep = tk_punct(c, i + 1, '.') ? '.' : '/';
+    if (!tk_num(c, i) || !tk_punct(c, i + 1, sep) || !tk_num(c, i + 2) || !tk_punct(c, i + 3, sep) ||
+        !tk_num(c, i + 4) || tk_len(c, i + 2) > 2 || tk_num(c, i + 5) || tk_word(c, i + 5) ||
+        tk_punct(c, i + 5, sep) || (tk_punct(c, i + 5, '.') && tk_num(c, i + 6)))
         return 0;
     long a = tk_value(c, i), b = tk_value(c, i + 2);
-    m->a = a > 12 ? i : i + 2;
-    m->row = month_number(c, a > 12 ? b : a);
+    size_t month;
+    if (tk_len(c, i) == 4 && tk_len(c, i + 4) <= 2)
+        m->a = i + 4, m->b = i, month = i + 2;
+    else if (tk_len(c, i) <= 2 && (tk_len(c, i + 4) == 4 || (sep == '/' && tk_len(c, i + 4) == 2)))
+        m->b = i + 4, m->a = (a > 12 || (sep == '.' && b <= 12)) ? i : i + 2, month = m->a == i ? i + 2 : i;
+    else
+        return 0;
+    (void)b;
+    m->row = month_number(c, tk_value(c, month));
     long d = tk_value(c, m->a);
-    if (!m->row || d < 1 || d > 31 || tk_num(c, i + 5) || tk_word(c, i + 5) || tk_punct(c, i + 5, '/'))
+    if (!m->row || d < 1 || d > 31)
         return 0;
     m->end = i + 5;
     return 1;
@@ -261,10 +274,10 @@ void expand_date_numeric(nctx *c, size_t i, const nmatch *m)
 {
     tmp_slice(c, m->row->col[1]);
     tmp_day(c, m->a);
-    if (tk_len(c, i + 4) == 4)
-        num_year(&c->tmp, tk_p(c, i + 4), 4);
+    if (tk_len(c, m->b) == 4)
+        num_year(&c->tmp, tk_p(c, m->b), 4);
     else
-        num_cardinal(&c->tmp, tk_p(c, i + 4), 2);
+        num_digits(&c->tmp, tk_p(c, m->b), 2);
     emit_tmp(c, i, m->end);
 }
 

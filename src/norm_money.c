@@ -35,7 +35,7 @@ static const nrow *prefix_currency(const nctx *c, size_t i, size_t *num_at)
         size_t start = c->tok[i].off, end = c->tok[j - 1].off + c->tok[j - 1].len;
         const nrow *r = ntable_get(&c->d->currency, c->t + start, end - start);
         size_t at = tk_space(c, j) && tk_word(c, i) ? j + 1 : j;
-        if (r && tk_num(c, at)) {
+        if (r && (tk_num(c, at) || (tk_punct(c, at, '.') && tk_num(c, at + 1)))) {
             *num_at = at;
             return r;
         }
@@ -66,6 +66,12 @@ int match_money(const nctx *c, size_t i, nmatch *m)
     } else if (tk_word(c, e) || tk_num(c, e)) {
         return 0;
     }
+    m->a = 0;
+    if (tk_punct(c, e, '/') && tk_word(c, e + 1) && !tk_word(c, e + 2) && !tk_num(c, e + 2) &&
+        (m->num2.ip = NULL, tk_lookup(c, &c->d->units, e + 1, ""))) {
+        m->a = e + 1;
+        e += 2;
+    }
     m->end = e;
     return 1;
 }
@@ -91,8 +97,6 @@ void expand_money(nctx *c, size_t i, const nmatch *m)
             tmp_unit(c, m->row, n->in == 1 && n->ip[0] == '1', 0);
         }
         if (!(n->fp[0] == '0' && n->fp[1] == '0')) {
-            if (whole)
-                tmp_words(c, "and");
             num_cardinal(&c->tmp, n->fp, 2);
             tmp_unit(c, m->row, n->fp[0] == '0' && n->fp[1] == '1', 1);
         } else if (!whole) {
@@ -104,6 +108,10 @@ void expand_money(nctx *c, size_t i, const nmatch *m)
         if (m->row2)
             tmp_slice(c, m->row2->col[1]);
         tmp_unit(c, m->row, num_is_one(n) && !m->row2, 0);
+    }
+    if (m->a) {
+        tmp_words(c, "per");
+        tmp_slice(c, tk_lookup(c, &c->d->units, m->a, "")->col[1]);
     }
     emit_tmp(c, i, m->end);
 }

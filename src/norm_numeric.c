@@ -211,18 +211,18 @@ void expand_fraction(nctx *c, size_t i, const nmatch *m)
 
 int match_ordinal(const nctx *c, size_t i, nmatch *m)
 {
-    if (!tk_num(c, i) || !tk_word(c, i + 1))
+    if (!tk_num(c, i) || !parse_number(c, i, &m->num) || m->num.fp)
         return 0;
-    if (!(tk_ieq(c, i + 1, "st") || tk_ieq(c, i + 1, "nd") || tk_ieq(c, i + 1, "rd") ||
-          tk_ieq(c, i + 1, "th")))
+    size_t j = m->num.end;
+    if (!(tk_ieq(c, j, "st") || tk_ieq(c, j, "nd") || tk_ieq(c, j, "rd") || tk_ieq(c, j, "th")))
         return 0;
-    m->end = i + 2;
+    m->end = j + 1;
     return 1;
 }
 
 void expand_ordinal(nctx *c, size_t i, const nmatch *m)
 {
-    num_ordinal(&c->tmp, tk_p(c, i), tk_len(c, i));
+    num_ordinal(&c->tmp, m->num.ip, m->num.in);
     emit_tmp(c, i, m->end);
 }
 
@@ -293,8 +293,8 @@ int match_number(const nctx *c, size_t i, nmatch *m)
     return 1;
 }
 
-/* A bare four-digit number is read as a year unless a word in lower case follows
- * that it could be counting ("1500 people"). */
+/* A bare four-digit number from 1000 to 2099 is read as a year, except before
+ * "people" (counts of things are written with a comma: "1,500 copies"). */
 static int reads_as_year(const nctx *c, const nnum *n)
 {
     if (!is_year(n))
@@ -302,12 +302,7 @@ static int reads_as_year(const nctx *c, const nnum *n)
     size_t j = n->end + 1;
     if (!tk_space(c, n->end) || !tk_word(c, j) || tk_cased(c, j) != CASE_LOWER)
         return 1;
-    if (ntable_get(&c->d->starters, tk_p(c, j), tk_len(c, j)))
-        return 1;
-    const char *w = tk_p(c, j);
-    size_t len = tk_len(c, j);
-    int plural = len > 2 && w[len - 1] == 's' && w[len - 2] != 's';
-    return !plural && !tk_ieq(c, j, "people");
+    return !tk_ieq(c, j, "people");
 }
 
 void expand_number(nctx *c, size_t i, const nmatch *m)

@@ -67,7 +67,13 @@ void expand_punct(nctx *c, size_t i, const nmatch *m)
     case '{': case '}': case 0xA1: case 0xBF: case '|': case 0x2022: case 0xB7:
         emit_pause(c, ',');
         break;
-    case 0x2013: case '-': case '/':
+    case 0x2013: case '-':
+        if (i > 0 && tk_num(c, i - 1) && tk_kind(c, i + 1) == TK_PUNCT && !tk_dash(c, i + 1)) {
+            emit(c, "to", 2, i, i + 1);
+            break;
+        }
+        /* fall through */
+    case '/':
         if (spaced(c, i))
             emit_pause(c, ',');
         break;

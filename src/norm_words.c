@@ -253,6 +253,12 @@ int match_roman(const nctx *c, size_t i, nmatch *m)
         m->row = ctx;
         return 1;
     }
+    size_t title = tk_prev(c, pv);
+    const nrow *t = title == SIZE_MAX ? NULL : tk_lookup(c, &c->d->roman, title, "");
+    if (t && nslice_is(t->col[1], "regnal_title") && tk_cased(c, pv) == CASE_TITLE) {
+        m->row = t;
+        return 1;
+    }
     if (n == 1)
         return 0;
     if (pv == SIZE_MAX || !tk_word(c, pv))
@@ -272,7 +278,7 @@ void expand_roman(nctx *c, size_t i, const nmatch *m)
         len++;
     for (int v = m->kind, k = len - 1; k >= 0; v /= 10, k--)
         d[k] = (char)('0' + v % 10);
-    int ordinal = m->row && nslice_is(m->row->col[1], "ordinal");
+    int ordinal = m->row && !nslice_is(m->row->col[1], "cardinal");
     if (ordinal) {
         tmp_words(c, "the");
         num_ordinal(&c->tmp, d, (size_t)len);
