@@ -25,7 +25,7 @@ CC ?= cc
 CFLAGS ?= -O2 -g
 SANFLAGS ?=
 WARN := -Wall -Wextra -Werror -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
-LIB_PKGS := sndfile portaudio-2.0 soxr libxml-2.0 md4c
+LIB_PKGS := sndfile portaudio-2.0 soxr libxml-2.0 md4c inih
 WORKER_PKGS := espeak-ng
 PKG_CFLAGS = $(shell pkg-config --cflags $(LIB_PKGS) $(WORKER_PKGS) 2>/dev/null)
 LIB_LIBS = $(shell pkg-config --libs $(LIB_PKGS) 2>/dev/null) -lpthread -lm
@@ -52,7 +52,8 @@ STATIC := $(BUILD)/libnarrate.a
 SHARED := $(BUILD)/libnarrate.so.$(VERSION)
 SONAME := libnarrate.so.$(SOVERSION)
 
-.PHONY: all check sanitize leakcheck fuzz bench demo deps install uninstall clean
+FORCE:
+.PHONY: FORCE all check sanitize leakcheck fuzz bench demo deps install uninstall clean
 all: $(STATIC) $(SHARED) $(BUILD)/narrate $(BUILD)/narrate-worker $(BUILD)/libnarrate.pc \
 	$(BUILD)/narrate.1 $(EXAMPLE_BIN)
 
@@ -76,8 +77,14 @@ $(BUILD)/embed: src/tools/embed.c
 	@mkdir -p $(BUILD)
 	$(CC) $(WARN) -O1 $< -o $@
 
-$(BUILD)/gen/data.c: $(BUILD)/embed $(DATA_FILES)
-	$(BUILD)/embed $@ $(DATA_FILES)
+# The list of embedded files is itself a dependency, so that adding or removing
+# a data file regenerates data.c.
+$(BUILD)/gen/data.list: FORCE | $(BUILD)/gen/stamp
+	@echo '$(DATA_FILES)' > $@.new
+	@cmp -s $@.new $@ && rm $@.new || mv $@.new $@
+
+$(BUILD)/gen/data.c: $(BUILD)/embed $(DATA_FILES) $(BUILD)/gen/data.list
+	$(Q)$(BUILD)/embed $@ $(DATA_FILES)
 
 $(BUILD)/obj/gen_data.o: $(BUILD)/gen/data.c
 	$(CC) $(ALL_CFLAGS) -c $< -o $@

@@ -44,6 +44,27 @@ static uint64_t *word_spans_of(const norm_sentence *s, const reader_block *b, si
     return spans;
 }
 
+static int is_heading(const reader_block *b)
+{
+    return b->type == BLOCK_TITLE || b->type == BLOCK_HEADING;
+}
+
+/* The pauses and prosody the preset gives a sentence at block bytes [at, end). */
+static job_style style_of(const narrate *n, const reader_block *b, size_t at, size_t end)
+{
+    const voice_preset *p = &n->preset;
+    job_style style = {0, p->sentence_pause_ms, 0, -1};
+    int last = end >= b->len;
+    if (is_heading(b)) {
+        style.pause_before_ms = at == 0 ? p->heading_pause_ms : 0;
+        style.pause_after_ms = last ? p->heading_pause_ms : 0;
+        style.rate = p->heading_rate;
+    } else if (last) {
+        style.pause_after_ms += p->paragraph_pause_ms;
+    }
+    return style;
+}
+
 /* Speaks block bytes [at, at + len), one sentence. */
 static narrate_error take_sentence(narrate *n, const reader_block *b, size_t at, size_t len)
 {
@@ -55,7 +76,7 @@ static narrate_error take_sentence(narrate *n, const reader_block *b, size_t at,
         err = narrate_fail(n, err, "out of memory");
     else if (s.len > 0 && narrate_needs_workers(n)) {
         uint64_t *spans = word_spans_of(&s, b, at);
-        err = spans ? jobs_submit(n, &s, spans, offset, length)
+        err = spans ? jobs_submit(n, &s, spans, offset, length, style_of(n, b, at, at + len))
                     : narrate_fail(n, NARRATE_ENOMEM, "out of memory");
     } else if (s.len > 0)
         err = emit_event(n, NARRATE_EVENT_SENTENCE, offset, length, s.text, NULL);

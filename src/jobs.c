@@ -71,11 +71,7 @@ static narrate_error job_prepare_text(narrate *n, job *j)
 narrate_error jobs_start_worker(narrate *n, int i)
 {
     proto_config config;
-    memset(&config, 0, sizeof config);
-    config.rate = n->config.rate;
-    config.pitch = n->config.pitch;
-    config.volume = n->config.volume;
-    memcpy(config.voice, n->voice, sizeof config.voice);
+    narrate_engine_config(n, &config);
     narrate_error err = NARRATE_EWORKER;
     worker_stop(&n->workers[i]);
     int rate = worker_start(&n->workers[i], n->worker_path, &config, WORKER_START_TIMEOUT, &err,
@@ -97,6 +93,8 @@ static narrate_error send_job(narrate *n, int w, job *j)
     memset(&speak, 0, sizeof speak);
     speak.want_audio = n->config.synthesize != 0;
     speak.want_phonemes = n->config.phonemes != 0;
+    speak.rate = j->style.rate;
+    speak.pitch = j->style.pitch;
     if (proto_send2(n->workers[w].to_fd, REQ_SPEAK, &speak, sizeof speak, j->engine_text,
                     j->engine_len) != 0 &&
         errno != EPIPE)
@@ -324,8 +322,29 @@ static narrate_error emit_words_until(narrate *n, job *j, uint64_t until)
     return NARRATE_OK;
 }
 
+/* Passes `ms` of silence to the audio callback, in delivery-sized chunks. */
+static narrate_error deliver_silence(narrate *n, int ms)
+{
+    static const int16_t silence[DELIVERY_CHUNK];
+    uint64_t left = (uint64_t)n->sample_rate * (uint64_t)ms / 1000;
+    while (left > 0) {
+        if (atomic_load(&n->canceled))
+            return narrate_fail(n, NARRATE_ECANCELED, "canceled");
+        size_t count = left < DELIVERY_CHUNK ? (size_t)left : DELIVERY_CHUNK;
+        if (n->config.on_audio &&
+            n->config.on_audio(n->config.userdata, silence, count, n->sample_rate) == NARRATE_STOP)
+            return narrate_fail(n, NARRATE_ESTOPPED, "stopped by the audio callback");
+        n->samples_out += count;
+        left -= count;
+    }
+    return NARRATE_OK;
+}
+
 static narrate_error start_job(narrate *n, job *j)
 {
+    narrate_error err = deliver_silence(n, j->style.pause_before_ms);
+    if (err != NARRATE_OK)
+        return err;
     j->started = 1;
     j->sample_base = n->samples_out;
     j->last_word = -1;
@@ -376,6 +395,8 @@ static narrate_error deliver_ready(narrate *n)
         if (j->state != JOB_DONE)
             return NARRATE_OK;
         err = emit_words_until(n, j, UINT64_MAX);
+        if (err == NARRATE_OK)
+            err = deliver_silence(n, j->style.pause_after_ms);
         job_release(j);
         n->queue_head = (n->queue_head + 1) % n->queue_cap;
         n->queue_count--;
@@ -401,7 +422,7 @@ static narrate_error pump(narrate *n)
 }
 
 narrate_error jobs_submit(narrate *n, norm_sentence *s, uint64_t *word_spans,
-                          uint64_t src_offset, uint64_t src_length)
+                          uint64_t src_offset, uint64_t src_length, job_style style)
 {
     narrate_error err = NARRATE_OK;
     while (err == NARRATE_OK && n->queue_count == n->queue_cap)
@@ -417,6 +438,7 @@ narrate_error jobs_submit(narrate *n, norm_sentence *s, uint64_t *word_spans,
     j->word_spans = word_spans;
     j->src_offset = src_offset;
     j->src_length = src_length;
+    j->style = style;
     j->state = JOB_QUEUED;
     n->queue_count++;
     err = job_prepare_text(n, j);

@@ -69,15 +69,44 @@ static int config_is_valid(const narrate_config *c)
            (!c->voice || strlen(c->voice) < PROTO_VOICE_MAX);
 }
 
+/* The preset named by config->voice ("news" when NULL), or, when no preset has
+ * that name, the espeak-ng voice of that name with the defaults; then the
+ * config's explicit rate, pitch and volume on top. */
+static narrate_error resolve_voice(narrate *n, const narrate_config *config)
+{
+    const char *name = config->voice ? config->voice : "news";
+    narrate_error err = preset_find(name, &n->preset, n->errmsg, sizeof n->errmsg);
+    if (err == NARRATE_EVOICE) {
+        preset_defaults(&n->preset, name);
+        snprintf(n->preset.voice, sizeof n->preset.voice, "%s", name);
+        err = NARRATE_OK;
+    }
+    if (config->rate)
+        n->preset.rate = config->rate;
+    if (config->pitch >= 0)
+        n->preset.pitch = config->pitch;
+    if (config->volume >= 0)
+        n->preset.volume = config->volume;
+    snprintf(n->voice, sizeof n->voice, "%s", name);
+    n->config.voice = n->voice;
+    return err;
+}
+
+void narrate_engine_config(const narrate *n, proto_config *out)
+{
+    memset(out, 0, sizeof *out);
+    out->rate = n->preset.rate;
+    out->pitch = n->preset.pitch;
+    out->range = n->preset.range;
+    out->volume = n->preset.volume;
+    snprintf(out->voice, sizeof out->voice, "%s", n->preset.voice);
+}
+
 static void resolve_config(narrate *n, const narrate_config *config)
 {
     n->config = *config;
-    if (n->config.rate == 0)
-        n->config.rate = 175;
     if (n->config.sentence_timeout == 0)
         n->config.sentence_timeout = 10.0;
-    snprintf(n->voice, sizeof n->voice, "%s", config->voice ? config->voice : "en-us");
-    n->config.voice = n->voice;
     const char *path = config->worker_path ? config->worker_path : getenv("NARRATE_WORKER");
     snprintf(n->worker_path, sizeof n->worker_path, "%s",
              path && *path ? path : NARRATE_LIBEXECDIR "/narrate-worker");
@@ -133,7 +162,9 @@ narrate_error narrate_new(const narrate_config *config, narrate **out, char *err
     }
     resolve_config(n, config);
     atomic_init(&n->canceled, 0);
-    narrate_error err = norm_data_load(&n->norm, n->errmsg, sizeof n->errmsg);
+    narrate_error err = resolve_voice(n, config);
+    if (err == NARRATE_OK)
+        err = norm_data_load(&n->norm, n->errmsg, sizeof n->errmsg);
     if (err == NARRATE_OK)
         err = allocate_queues(n);
     if (err == NARRATE_OK)

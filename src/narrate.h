@@ -102,10 +102,12 @@ typedef struct narrate_config {
     narrate_input_format input_format;
     int read_captions;  /* nonzero: read figure captions and photo credits */
     int read_image_alt; /* nonzero: read images' alt text (Markdown, HTML) */
-    const char *voice;  /* espeak-ng voice name; NULL means "en-us" */
-    int rate;           /* words per minute, 80..450; 0 means 175 */
-    int pitch;          /* 0..100; -1 means the voice's default (50) */
-    int volume;         /* 0..200; -1 means 100 */
+    /* A preset from voices/ (or the user's) or else an espeak-ng voice name;
+     * NULL means the "news" preset.  rate, pitch and volume override it. */
+    const char *voice;
+    int rate;           /* words per minute, 80..450; 0 means the preset's */
+    int pitch;          /* 0..100; -1 means the preset's */
+    int volume;         /* 0..200; -1 means the preset's */
     int workers;        /* synthesis processes; 0 means one per core */
     int synthesize;     /* 0: normalize and split only, no audio (see --spoken) */
     int phonemes;       /* nonzero: SENTENCE events carry phonemes (needs workers) */
@@ -160,8 +162,8 @@ void narrate_cancel(narrate *n);
 /* The message of the last error on this handle; "" when there was none. */
 const char *narrate_errmsg(const narrate *n);
 
-/* Calls fn once per installed voice with its name and language, as espeak-ng
- * lists them.  Possible errors: EWORKER, ESTOPPED. */
+/* Calls fn once per voice preset (language "preset") and then once per
+ * espeak-ng voice with its name and language.  Possible errors: EWORKER, ESTOPPED. */
 typedef int (*narrate_voice_fn)(void *userdata, const char *name, const char *language);
 narrate_error narrate_list_voices(narrate *n, narrate_voice_fn fn, void *userdata);
 

@@ -8,15 +8,23 @@
 
 #include "narrate.h"
 #include "normalize.h"
+#include "presets.h"
 #include "proto.h"
 #include "reader.h"
 #include "workers.h"
 
 enum job_state { JOB_QUEUED, JOB_RUNNING, JOB_DONE };
 
+/* How one sentence is read beyond its words. */
+typedef struct job_style {
+    int pause_before_ms, pause_after_ms; /* silence around it */
+    int rate, pitch;                     /* 0 and -1: the voice's own */
+} job_style;
+
 /* One sentence on its way to the caller.  Owns every buffer it points to. */
 typedef struct job {
     uint64_t src_offset, src_length; /* the sentence in the caller's stream */
+    job_style style;
     norm_sentence sentence;          /* spoken text with provenance */
     uint64_t *word_spans;            /* per norm_word: offset, length in the stream */
     char *engine_text;               /* sanitized text sent to the worker */
@@ -39,6 +47,7 @@ typedef struct job {
 
 struct narrate {
     narrate_config config;
+    voice_preset preset;    /* the voice and its prosody, config overrides applied */
     char voice[PROTO_VOICE_MAX];
     char worker_path[4096];
     norm_data *norm;
@@ -69,6 +78,9 @@ struct narrate {
 /* Whether this narrator synthesizes or asks for phonemes, so needs workers. */
 int narrate_needs_workers(const narrate *n);
 
+/* The engine settings of this narrator's voice, for a worker's REQ_CONFIG. */
+void narrate_engine_config(const narrate *n, proto_config *out);
+
 /* Sets the handle's error message and returns err. */
 narrate_error narrate_fail(narrate *n, narrate_error err, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
@@ -77,7 +89,7 @@ narrate_error narrate_fail(narrate *n, narrate_error err, const char *fmt, ...)
  * (2 * s->nwords values), taking ownership of both (*s is zeroed), and delivers
  * what is ready; blocks while the queue is full. */
 narrate_error jobs_submit(narrate *n, norm_sentence *s, uint64_t *word_spans,
-                          uint64_t src_offset, uint64_t src_length);
+                          uint64_t src_offset, uint64_t src_length, job_style style);
 
 /* Delivers everything queued; returns when the queue is empty. */
 narrate_error jobs_drain(narrate *n);

@@ -35,14 +35,16 @@ typedef struct proto_header {
 } proto_header;
 
 typedef struct proto_config {
-    int32_t rate, pitch, volume;
+    int32_t rate, pitch, range, volume;
     char voice[PROTO_VOICE_MAX]; /* NUL-terminated */
 } proto_config;
 
+/* rate and pitch apply to this request only; 0 and -1 keep the configured ones. */
 typedef struct proto_speak {
     uint8_t want_audio;
     uint8_t want_phonemes;
-    uint8_t reserved[6];
+    uint8_t reserved[2];
+    int32_t rate, pitch;
 } proto_speak;
 
 /* A word of the request's text: byte span, and its first sample counted from the

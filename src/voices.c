@@ -34,14 +34,13 @@ narrate_error narrate_list_voices(narrate *n, narrate_voice_fn fn, void *userdat
 {
     if (!n || !fn)
         return NARRATE_EINVAL;
+    if (preset_list(fn, userdata) == NARRATE_STOP)
+        return narrate_fail(n, NARRATE_ESTOPPED, "stopped by the callback");
     if (n->nworkers > 0 && n->workers[0].pid > 0 && n->workers[0].job < 0)
         return list_from(n, &n->workers[0], fn, userdata);
     worker temporary = {.to_fd = -1, .from_fd = -1, .job = -1};
     proto_config config;
-    memset(&config, 0, sizeof config);
-    config.rate = n->config.rate;
-    config.pitch = config.volume = -1;
-    memcpy(config.voice, n->voice, sizeof config.voice);
+    narrate_engine_config(n, &config);
     narrate_error err = NARRATE_EWORKER;
     if (worker_start(&temporary, n->worker_path, &config, 10.0, &err, n->errmsg,
                      sizeof n->errmsg) >= 0)

@@ -79,7 +79,8 @@ static int on_event(void *userdata, const narrate_event *ev)
  * (the library then uses $NARRATE_WORKER or the installed one). */
 static const char *worker_beside_executable(char *buf, size_t size)
 {
-    if (getenv("NARRATE_WORKER"))
+    const char *chosen = getenv("NARRATE_WORKER");
+    if (chosen && *chosen)
         return NULL;
     char self[PATH_MAX];
     ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);

@@ -31,6 +31,7 @@ typedef struct request {
 } request;
 
 static request *current; /* the request being synthesized; espeak's callback has no userdata */
+static proto_config configured; /* what REQ_CONFIG last set */
 
 static int read_exact(int fd, void *buf, size_t len)
 {
@@ -105,6 +106,13 @@ static int send_error(const char *message)
     return proto_send(STDOUT_FILENO, RSP_ERROR, message, strlen(message));
 }
 
+static void apply_prosody(int rate, int pitch)
+{
+    espeak_SetParameter(espeakRATE, rate, 0);
+    if (pitch >= 0)
+        espeak_SetParameter(espeakPITCH, pitch, 0);
+}
+
 static int handle_config(const char *payload, size_t len)
 {
     proto_config c;
@@ -114,9 +122,10 @@ static int handle_config(const char *payload, size_t len)
     c.voice[PROTO_VOICE_MAX - 1] = '\0';
     if (espeak_SetVoiceByName(c.voice) != EE_OK)
         return send_error("no such voice");
-    espeak_SetParameter(espeakRATE, c.rate, 0);
-    if (c.pitch >= 0)
-        espeak_SetParameter(espeakPITCH, c.pitch, 0);
+    configured = c;
+    apply_prosody(c.rate, c.pitch);
+    if (c.range >= 0)
+        espeak_SetParameter(espeakRANGE, c.range, 0);
     if (c.volume >= 0)
         espeak_SetParameter(espeakVOLUME, c.volume, 0);
     return proto_send(STDOUT_FILENO, RSP_DONE, NULL, 0);
@@ -154,10 +163,16 @@ static int handle_speak(char *payload, size_t len, int sample_rate)
         return -1;
     if (s.want_audio) {
         request r = {text, text_bytes, sample_rate, 0, 0};
+        int restyled = s.rate > 0 || s.pitch >= 0;
+        if (restyled)
+            apply_prosody(s.rate > 0 ? s.rate : configured.rate,
+                          s.pitch >= 0 ? s.pitch : configured.pitch);
         current = &r;
         espeak_ERROR e = espeak_Synth(text, text_bytes + 1, 0, POS_CHARACTER, 0,
                                       espeakCHARS_UTF8 | espeakENDPAUSE, NULL, NULL);
         current = NULL;
+        if (restyled)
+            apply_prosody(configured.rate, configured.pitch);
         if (r.failed)
             return -1;
         if (e != EE_OK)

@@ -36,7 +36,7 @@ static narrate_error submit_raw(narrate *n, const char *text, uint64_t offset)
     uint64_t *spans = malloc(2 * sizeof *spans);
     spans[0] = offset;
     spans[1] = s.len;
-    narrate_error err = jobs_submit(n, &s, spans, offset, s.len);
+    narrate_error err = jobs_submit(n, &s, spans, offset, s.len, (job_style){0, 0, 0, -1});
     norm_sentence_free(&s);
     return err;
 }
@@ -147,6 +147,7 @@ static void test_shared_crashers_leave_host_alive(void **state)
         recording r = {0};
         narrate_config c;
         test_config(&c, &r, 2);
+        c.input_format = NARRATE_INPUT_TEXT; /* read the markup too, as text */
         narrate *n;
         assert_int_equal(narrate_new(&c, &n, NULL, 0), NARRATE_OK);
         static const char tail[] = "\n\nThe end is here.\n";
