@@ -292,12 +292,36 @@ void expand_roman(nctx *c, size_t i, const nmatch *m)
 
 /* ---- words in capitals ---- */
 
-static int has_vowel(const char *p, size_t n)
+static int is_vowel(char ch) { return ch && strchr("AEIOUY", ch) != NULL; }
+
+static int pair_in(const char *p, const char *list)
 {
-    for (size_t k = 0; k < n; k++)
-        if (strchr("AEIOUY", p[k]))
+    for (; *list; list += 3)
+        if (list[0] == p[0] && list[1] == p[1])
             return 1;
     return 0;
+}
+
+/* Whether letters in capitals (four or more) look like an English word that
+ * espeak-ng can say ("CARE", "BANYU") rather than initials ("CPUSA", "UNHCR"):
+ * a vowel, no run of three consonants, and a usual first and last pair. */
+static int pronounceable(const char *p, size_t n)
+{
+    static const char onsets[] = "BL BR CH CL CR DR FL FR GL GR PH PL PR SC SH SK SL SM SN SP ST "
+                                 "SW TH TR TW WH WR KN QU AI AU EA EU OA OI OU ";
+    static const char codas[] = "CH CK CT FF FT GH LD LF LK LL LM LP LT MB MP ND NG NK NS NT PH PT "
+                                "RB RC RD RK RL RM RN RP RS RT SH SK SP SS ST TH WN ZZ ";
+    int vowels = 0, run = 0;
+    for (size_t k = 0; k < n; k++) {
+        int v = is_vowel(p[k]) && !(p[k] == 'Y' && k == 0);
+        vowels += v;
+        run = v ? 0 : run + 1;
+        if (run >= 3)
+            return 0;
+    }
+    int first_pair = is_vowel(p[0]) == is_vowel(p[1]);
+    int last_pair = !is_vowel(p[n - 1]) && !is_vowel(p[n - 2]);
+    return vowels > 0 && (!first_pair || pair_in(p, onsets)) && (!last_pair || pair_in(p + n - 2, codas));
 }
 
 /* Appends the reading of the word at i, which is in capitals: the acronyms
@@ -312,7 +336,7 @@ void tmp_caps_word(nctx *c, size_t i)
         tmp_slice(c, r->col[1]);
     } else if (!upper || n < 2) {
         tmp_word(c, p, n);
-    } else if (c->headline || (n > 4 && has_vowel(p, n))) {
+    } else if (c->headline || (n > 3 && pronounceable(p, n))) {
         tmp_word(c, p, 1);
         for (size_t k = 1; k < n; k++)
             nbuf_putc(&c->tmp, is_upper(p[k]) ? (char)(p[k] + 32) : p[k]);
