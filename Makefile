@@ -30,8 +30,7 @@ WORKER_PKGS := espeak-ng
 PKG_CFLAGS = $(shell pkg-config --cflags $(LIB_PKGS) $(WORKER_PKGS) 2>/dev/null)
 LIB_LIBS = $(shell pkg-config --libs $(LIB_PKGS) 2>/dev/null) -lpthread -lm
 WORKER_LIBS = $(shell pkg-config --libs $(WORKER_PKGS) 2>/dev/null)
-ALL_CFLAGS = $(WARN) $(CFLAGS) $(SANFLAGS) -fPIC -MMD -MP -Isrc -I$(BUILD)/gen $(PKG_CFLAGS) \
-	-DNARRATE_LIBEXECDIR='"$(LIBEXECDIR)"'
+ALL_CFLAGS = $(WARN) $(CFLAGS) $(SANFLAGS) -fPIC -MMD -MP -Isrc -I$(BUILD)/gen $(PKG_CFLAGS)
 LDFLAGS ?=
 
 LIB_SRC := $(wildcard src/*.c)
@@ -77,6 +76,15 @@ $(BUILD)/embed: src/tools/embed.c
 	@mkdir -p $(BUILD)
 	$(CC) $(WARN) -O1 $< -o $@
 
+# Install paths compiled in, regenerated (and so rebuilt into) only when
+# PREFIX or LIBEXECDIR change.
+$(BUILD)/gen/paths.h: FORCE | $(BUILD)/gen/stamp
+	@printf '#define NARRATE_LIBEXECDIR "%s"\n#define NARRATE_PREFIX "%s"\n' \
+		'$(LIBEXECDIR)' '$(PREFIX)' > $@.new
+	@cmp -s $@.new $@ && rm $@.new || mv $@.new $@
+
+$(BUILD)/obj/narrate.o: $(BUILD)/gen/paths.h
+
 # The list of embedded files is itself a dependency, so that adding or removing
 # a data file regenerates data.c.
 $(BUILD)/gen/data.list: FORCE | $(BUILD)/gen/stamp
@@ -114,7 +122,7 @@ $(BUILD)/tests/%: tests/unit/%.c $(TEST_HELPER_OBJ) $(STATIC)
 	$(Q)$(CC) $(ALL_CFLAGS) $(shell pkg-config --cflags cmocka) $(LDFLAGS) -o $@ $< \
 		$(TEST_HELPER_OBJ) $(STATIC) $(LIB_LIBS) $(shell pkg-config --libs cmocka)
 
-$(BUILD)/libnarrate.pc: Makefile
+$(BUILD)/libnarrate.pc: Makefile $(BUILD)/gen/paths.h
 	@mkdir -p $(BUILD)
 	printf '%s\n' 'prefix=$(PREFIX)' 'libdir=$(LIBDIR)' 'includedir=$(INCLUDEDIR)' '' \
 		'Name: libnarrate' 'Description: Read articles aloud: text normalization and speech synthesis' \
@@ -122,7 +130,7 @@ $(BUILD)/libnarrate.pc: Makefile
 		'Libs: -L$${libdir} -lnarrate' 'Libs.private: -lpthread -lm' \
 		'Cflags: -I$${includedir}' > $@
 
-$(BUILD)/narrate.1: docs/narrate.1.in src/narrate.h
+$(BUILD)/narrate.1: docs/narrate.1.in src/narrate.h $(BUILD)/gen/paths.h
 	@mkdir -p $(BUILD)
 	sed -e 's/@VERSION@/$(VERSION)/g' -e 's|@LIBEXECDIR@|$(LIBEXECDIR)|g' $< > $@
 
