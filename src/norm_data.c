@@ -31,6 +31,7 @@ static const table_spec specs[] = {
     {"lexicon.tsv", offsetof(norm_data, lexicon), 2, 0},
     {"web_words.tsv", offsetof(norm_data, web), 2, 1},
     {"time_zones.tsv", offsetof(norm_data, zones), 2, 0},
+    {"spellings.tsv", offsetof(norm_data, spellings), 2, 1},
 };
 
 static unsigned char lower(unsigned char c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }

@@ -46,6 +46,7 @@ struct norm_data {
     ntable lexicon;   /* lexicon.tsv: exact written token, spoken */
     ntable web;       /* web_words.tsv: URL part read as a word, spoken */
     ntable zones;     /* time_zones.tsv: written, spoken */
+    ntable spellings; /* spellings.tsv: written, kind, american */
 };
 
 /* The first row whose key is s[0..n), or NULL. */

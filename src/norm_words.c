@@ -385,13 +385,36 @@ int match_word(const nctx *c, size_t i, nmatch *m)
     return 1;
 }
 
-/* Words are passed on as written; very long ones are cut into pieces. */
+/* The American spelling of a British -ise/-isation word into c->tmp, or 0. */
+static int respell(nctx *c, const char *p, size_t n)
+{
+    const ntable *t = &c->d->spellings;
+    for (size_t s = 3; s <= 8 && s + 4 <= n; s++) {
+        const nrow *r = ntable_get(t, p + n - s, s);
+        if (!r || !nslice_is(r->col[1], "suffix"))
+            continue;
+        size_t stem = n - s + 2; /* up to and including "is" / "ys" */
+        const nrow *keep = ntable_get(t, p, stem);
+        if (keep && nslice_is(keep->col[1], "keep"))
+            return 0;
+        nbuf_put(&c->tmp, p, n - s);
+        nbuf_put(&c->tmp, r->col[2].p, r->col[2].len);
+        return 1;
+    }
+    return 0;
+}
+
+/* Words are passed on as written, British -ise endings respelled; very long
+ * words are cut into pieces. */
 void expand_word(nctx *c, size_t i, const nmatch *m)
 {
     const char *p = tk_p(c, i);
     size_t n = tk_len(c, i);
     if (n <= 64) {
-        emit_tok(c, i);
+        if (tk_cased(c, i) != CASE_UPPER && respell(c, p, n))
+            emit_tmp(c, i, m->end);
+        else
+            emit_tok(c, i);
         return;
     }
     size_t piece = 0;
