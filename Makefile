@@ -51,13 +51,15 @@ STATIC := $(BUILD)/libnarrate.a
 SHARED := $(BUILD)/libnarrate.so.$(VERSION)
 SONAME := libnarrate.so.$(SOVERSION)
 
-FORCE:
+
 .PHONY: FORCE all check sanitize leakcheck fuzz bench demo deps install uninstall clean
 all: $(STATIC) $(SHARED) $(BUILD)/narrate $(BUILD)/narrate-worker $(BUILD)/libnarrate.pc \
 	$(BUILD)/narrate.1 $(EXAMPLE_BIN)
 
 # V=1 shows the full commands.
 Q := $(if $(V),,@)
+
+FORCE:
 
 $(BUILD)/obj/%.o: src/%.c | $(BUILD)/gen/stamp
 	@mkdir -p $(dir $@)
