@@ -40,7 +40,16 @@ size_t norm_split(const norm_data *data, const char *text, size_t len, int at_en
 typedef struct norm_word {
     uint32_t out_off, out_len;
     uint32_t src_off, src_len;
+    uint32_t flags;   /* NORM_WORD_* */
+    /* What decided this reading, for --explain: a rule's name ("year",
+     * "money", …) or a table entry ("abbreviations.tsv:12"); "" when the word
+     * passed through as written.  Lives as long as the norm_data. */
+    const char *rule;
 } norm_word;
+
+/* The word stands inside quotation marks (quoted speech), so that a voice can
+ * read it differently. */
+#define NORM_WORD_QUOTED 1u
 
 /* Output of norm_sentence(); owned by the caller, released by norm_sentence_free().
  * text is one line of UTF-8 with no control characters, no NUL before len, and

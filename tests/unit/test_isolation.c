@@ -32,7 +32,7 @@ static narrate_error submit_raw(narrate *n, const char *text, uint64_t offset)
     s.text = strdup(text);
     s.words = calloc(1, sizeof *s.words);
     s.nwords = 1;
-    s.words[0] = (norm_word){0, (uint32_t)s.len, 0, (uint32_t)s.len};
+    s.words[0] = (norm_word){0, (uint32_t)s.len, 0, (uint32_t)s.len, 0, ""};
     uint64_t *spans = malloc(2 * sizeof *spans);
     spans[0] = offset;
     spans[1] = s.len;
