@@ -119,6 +119,11 @@ void emit(nctx *c, const char *s, size_t n, size_t first, size_t end)
     c->pending = 0;
     const ntok *a = &c->tok[first], *z = &c->tok[end - 1];
     norm_word w;
+    w.flags = 0;
+    for (size_t k = first; k < end; k++)
+        if (c->tok[k].quoted)
+            w.flags = NORM_WORD_QUOTED;
+    w.rule = c->rule ? c->rule : "";
     w.out_off = (uint32_t)o->len;
     w.out_len = (uint32_t)n;
     w.src_off = c->map->start[a->off];
@@ -137,7 +142,13 @@ void emit_tmp(nctx *c, size_t first, size_t end)
 
 void emit_slice(nctx *c, nslice s, size_t first, size_t end) { emit(c, s.p, s.len, first, end); }
 
-void emit_tok(nctx *c, size_t i) { emit(c, tk_p(c, i), tk_len(c, i), i, i + 1); }
+void emit_tok(nctx *c, size_t i)
+{
+    c->rule = "";
+    emit(c, tk_p(c, i), tk_len(c, i), i, i + 1);
+}
+
+void rule_row(nctx *c, const nrow *r) { c->rule = r->where; }
 
 void emit_pause(nctx *c, char p)
 {

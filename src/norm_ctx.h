@@ -26,6 +26,7 @@ typedef struct nctx {
     size_t nwords, wcap;
     int oom;
     char pending;  /* pause punctuation to put before the next word, or 0 */
+    const char *rule; /* norm_word.rule of what emit() emits next; never NULL */
     nbuf tmp;      /* scratch for expanders */
 } nctx;
 
@@ -50,13 +51,16 @@ size_t tk_prev(const nctx *c, size_t i);
 /* Looks up token i (plus `suffix`, e.g. ".") in t. */
 const nrow *tk_lookup(const nctx *c, const ntable *t, size_t i, const char *suffix);
 
-/* Emits s[0..n) as one spoken unit made from tokens [first, end). */
+/* Emits s[0..n) as one spoken unit made from tokens [first, end), with
+ * c->rule as its provenance; quoted when any of the tokens is. */
 void emit(nctx *c, const char *s, size_t n, size_t first, size_t end);
 /* Emits c->tmp and clears it. */
 void emit_tmp(nctx *c, size_t first, size_t end);
 void emit_slice(nctx *c, nslice s, size_t first, size_t end);
-/* Emits token i as it is written. */
+/* Emits token i as it is written, with rule "". */
 void emit_tok(nctx *c, size_t i);
+/* Sets the provenance of what follows to a table row. */
+void rule_row(nctx *c, const nrow *r);
 /* Asks for a pause (',' ';' ':') before the next word. */
 void emit_pause(nctx *c, char p);
 

@@ -32,7 +32,11 @@ static const table_spec specs[] = {
     {"web_words.tsv", offsetof(norm_data, web), 2, 1},
     {"time_zones.tsv", offsetof(norm_data, zones), 2, 0},
     {"spellings.tsv", offsetof(norm_data, spellings), 2, 1},
+    {"elisions.tsv", offsetof(norm_data, elisions), 1, 1},
 };
+
+/* Room for one row's "file:line" string. */
+#define WHERE_EXTRA 12
 
 static unsigned char lower(unsigned char c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
 
@@ -83,6 +87,7 @@ const nrow *ntable_next(const ntable *t, const nrow *r)
 static uint32_t split_line(const char *p, const char *end, nrow *r)
 {
     memset(r, 0, sizeof *r);
+    r->where = "";
     r->next = UINT32_MAX;
     uint32_t n = 0;
     while (n < NT_MAXCOLS) {
@@ -130,7 +135,9 @@ static narrate_error load_table(ntable *t, const table_spec *sp, char *err, size
     for (t->nslots = 16; t->nslots < lines * 2; t->nslots *= 2)
         ;
     t->slots = calloc(t->nslots, sizeof *t->slots);
-    if (!t->rows || !t->slots) {
+    size_t where_size = strlen(sp->file) + WHERE_EXTRA;
+    t->wheres = malloc(lines * where_size);
+    if (!t->rows || !t->slots || !t->wheres) {
         snprintf(err, errsz, "%s: out of memory", sp->file);
         return NARRATE_ENOMEM;
     }
@@ -148,6 +155,9 @@ static narrate_error load_table(ntable *t, const table_spec *sp, char *err, size
                          line, (unsigned)sp->mincols);
                 return NARRATE_EDATA;
             }
+            char *w = t->wheres + (size_t)t->nrows * where_size;
+            snprintf(w, where_size, "%s:%zu", sp->file, line);
+            r->where = w;
             index_row(t, t->nrows++);
         }
         p = next;
@@ -159,6 +169,7 @@ static void free_table(ntable *t)
 {
     free(t->rows);
     free(t->slots);
+    free(t->wheres);
 }
 
 narrate_error norm_data_load(norm_data **out, char *errmsg, size_t errmsg_size)

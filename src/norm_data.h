@@ -20,6 +20,7 @@ typedef struct nrow {
     nslice col[NT_MAXCOLS]; /* col[0] is the key; missing columns are empty */
     uint32_t ncols;
     uint32_t next; /* index of the next row with the same key, or UINT32_MAX */
+    const char *where; /* "file.tsv:line", for norm_word.rule; lives as long as the table */
 } nrow;
 
 typedef struct ntable {
@@ -28,6 +29,7 @@ typedef struct ntable {
     uint32_t *slots; /* open addressing: row index + 1, 0 = empty */
     uint32_t nslots;
     int fold; /* keys compare ASCII-case-insensitively */
+    char *wheres; /* storage of the rows' `where` strings */
 } ntable;
 
 struct norm_data {
@@ -47,6 +49,7 @@ struct norm_data {
     ntable web;       /* web_words.tsv: URL part read as a word, spoken */
     ntable zones;     /* time_zones.tsv: written, spoken */
     ntable spellings; /* spellings.tsv: written, kind, american */
+    ntable elisions;  /* elisions.tsv: words written after an apostrophe ('em, 'n') */
 };
 
 /* The first row whose key is s[0..n), or NULL. */

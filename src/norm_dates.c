@@ -298,7 +298,11 @@ int match_weekday(const nctx *c, size_t i, nmatch *m)
     return 1;
 }
 
-void expand_weekday(nctx *c, size_t i, const nmatch *m) { emit_slice(c, m->row->col[1], i, m->end); }
+void expand_weekday(nctx *c, size_t i, const nmatch *m)
+{
+    rule_row(c, m->row);
+    emit_slice(c, m->row->col[1], i, m->end);
+}
 
 /* ---- decades: 1990s, 1990's, '90s, 90s ---- */
 

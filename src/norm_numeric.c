@@ -309,9 +309,10 @@ void expand_number(nctx *c, size_t i, const nmatch *m)
 {
     const nnum *n = &m->num;
     size_t from = c->tmp.len;
-    if (reads_as_year(c, n))
+    if (reads_as_year(c, n)) {
+        c->rule = "year";
         num_year(&c->tmp, n->ip, n->in);
-    else
+    } else
         tmp_number(c, n);
     if (m->kind)
         words_make_plural(&c->tmp, from);

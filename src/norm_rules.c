@@ -34,6 +34,7 @@ void norm_apply_rules(nctx *c)
             i++;
             continue;
         }
+        c->rule = rules[k].name;
         rules[k].expand(c, i, &m);
         i = m.end;
     }

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "norm_quotes.h"
 #include "norm_rules.h"
 
 /* Most words of two letters or more are in capitals: a headline. */
@@ -55,6 +56,7 @@ narrate_error norm_sentence_run(const norm_data *data, const char *src, size_t l
     c.words = out->words;
     int ok = norm_fold(src, len, &folded, &map) && norm_tokenize(folded.p, folded.len, &toks);
     if (ok) {
+        norm_mark_quotes(data, &toks, folded.p, src, len, &map);
         c.d = data;
         c.t = folded.p;
         c.tlen = folded.len;

@@ -13,6 +13,7 @@ typedef struct ntok {
     uint32_t off, len; /* bytes of the folded text */
     uint8_t kind;      /* enum tok_kind */
     uint8_t cased;     /* enum tok_case, for words */
+    uint8_t quoted;    /* inside quotation marks (see norm_mark_quotes()) */
     uint32_t cp;       /* the character, for TK_PUNCT */
 } ntok;
 

@@ -25,7 +25,11 @@ int match_lexicon(const nctx *c, size_t i, nmatch *m)
     return best > 0;
 }
 
-void expand_lexicon(nctx *c, size_t i, const nmatch *m) { emit_slice(c, m->row->col[1], i, m->end); }
+void expand_lexicon(nctx *c, size_t i, const nmatch *m)
+{
+    rule_row(c, m->row);
+    emit_slice(c, m->row->col[1], i, m->end);
+}
 
 /* ---- URLs and e-mail addresses ---- */
 

@@ -86,7 +86,11 @@ int match_abbrev(const nctx *c, size_t i, nmatch *m)
     return m->row != NULL;
 }
 
-void expand_abbrev(nctx *c, size_t i, const nmatch *m) { emit_slice(c, m->row->col[2], i, m->end); }
+void expand_abbrev(nctx *c, size_t i, const nmatch *m)
+{
+    rule_row(c, m->row);
+    emit_slice(c, m->row->col[2], i, m->end);
+}
 
 /* ---- dotted initials and acronyms: V., U.S., a.m., e.g. ---- */
 
@@ -120,6 +124,7 @@ int match_dotted(const nctx *c, size_t i, nmatch *m)
 void expand_dotted(nctx *c, size_t i, const nmatch *m)
 {
     if (m->row) {
+        rule_row(c, m->row);
         emit_slice(c, m->row->col[2], i, m->end);
         return;
     }
@@ -181,6 +186,7 @@ int match_party(const nctx *c, size_t i, nmatch *m)
 
 void expand_party(nctx *c, size_t i, const nmatch *m)
 {
+    rule_row(c, m->row2);
     tmp_slice(c, m->row->col[1]);
     tmp_words(c, "of");
     tmp_slice(c, m->row2->col[1]);
@@ -199,7 +205,11 @@ int match_state(const nctx *c, size_t i, nmatch *m)
     return m->row != NULL;
 }
 
-void expand_state(nctx *c, size_t i, const nmatch *m) { emit_slice(c, m->row->col[1], i, m->end); }
+void expand_state(nctx *c, size_t i, const nmatch *m)
+{
+    rule_row(c, m->row);
+    emit_slice(c, m->row->col[1], i, m->end);
+}
 
 /* ---- Roman numerals where they are numerals ---- */
 
@@ -333,6 +343,7 @@ void tmp_caps_word(nctx *c, size_t i)
     const nrow *r = ntable_get(&c->d->acronyms, p, n);
     int upper = tk_cased(c, i) == CASE_UPPER;
     if (r && !(c->headline && nslice_is(r->col[2], "headline_word"))) {
+        rule_row(c, r);
         tmp_slice(c, r->col[1]);
     } else if (!upper || n < 2) {
         tmp_word(c, p, n);
@@ -399,6 +410,7 @@ static int respell(nctx *c, const char *p, size_t n)
             return 0;
         nbuf_put(&c->tmp, p, n - s);
         nbuf_put(&c->tmp, r->col[2].p, r->col[2].len);
+        rule_row(c, r);
         return 1;
     }
     return 0;

@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include "norm_unicode.h"
+#include "helper_norm.h"
 #include "normalize.h"
 
 #define TIME_LIMIT 5.0
@@ -124,22 +125,6 @@ static void test_linear(void **state)
         fail_msg("not linear: %.3f s for 1x, %.3f s for 10x", ts, tb);
 }
 
-static int setup(void **state)
-{
-    norm_data *d = NULL;
-    char err[256];
-    if (norm_data_load(&d, err, sizeof err) != NARRATE_OK)
-        return -1;
-    *state = d;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    norm_data_free(*state);
-    return 0;
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -149,5 +134,5 @@ int main(void)
         cmocka_unit_test(test_espeak_crashers), cmocka_unit_test(test_invalid_utf8),
         cmocka_unit_test(test_linear),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, norm_setup, norm_teardown);
 }

@@ -9,6 +9,7 @@
 
 #include <cmocka.h>
 
+#include "helper_norm.h"
 #include "normalize.h"
 
 typedef struct split_case {
@@ -150,22 +151,6 @@ static void test_needs_more(void **state)
     assert_int_equal(norm_split(d, "Hello there", 11, 1), 11);
 }
 
-static int setup(void **state)
-{
-    norm_data *d = NULL;
-    char err[256];
-    if (norm_data_load(&d, err, sizeof err) != NARRATE_OK)
-        return -1;
-    *state = d;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    norm_data_free(*state);
-    return 0;
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -174,5 +159,5 @@ int main(void)
         cmocka_unit_test(test_overlong_cut),
         cmocka_unit_test(test_needs_more),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, norm_setup, norm_teardown);
 }
