@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "embedded.h"
+#include "ipa.h"
 #include "lexicon_files.h"
 #include "lexicon_internal.h"
 #include "lexicon_rules.h"
@@ -12,6 +13,7 @@ struct lexicon {
     lex_arena arena;   /* every committed entry and string */
     lex_table table;
     lex_inventory *inv;
+    ipa_table *ipa;
     pinyin_rules *pinyin;
     russian_rules *russian;
     lex_cache *cache;  /* rule readings */
@@ -21,6 +23,8 @@ struct lexicon {
 static narrate_error setup(lexicon *lex)
 {
     narrate_error err = lex_inventory_load(&lex->inv);
+    if (!err)
+        err = ipa_table_load(&lex->ipa);
     if (!err)
         err = pinyin_rules_new(&lex->pinyin, lex->inv);
     if (!err)
@@ -68,13 +72,14 @@ void lexicon_free(lexicon *lex)
     russian_rules_free(lex->russian);
     lex_cache_free(lex->cache);
     lex_inventory_free(lex->inv);
+    ipa_table_free(lex->ipa);
     free(lex);
 }
 
 narrate_error lex_add_data(lexicon *lex, const char *name, const char *data, size_t size,
                            lexicon_layer layer, char *errmsg, size_t errmsg_size)
 {
-    lex_parse p = {.name = name, .inv = lex->inv, .layer = (unsigned)layer,
+    lex_parse p = {.name = name, .inv = lex->inv, .ipa = lex->ipa, .layer = (unsigned)layer,
                    .file_seq = ++lex->file_seq, .errmsg = errmsg, .errmsg_size = errmsg_size};
     int xml = has_suffix(name, ".pls") || lex_looks_like_xml(data, size);
     narrate_error err = xml ? lex_parse_pls(&p, data, size) : lex_parse_lines(&p, data, size);

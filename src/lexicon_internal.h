@@ -132,6 +132,8 @@ typedef struct lex_parse {
  * or a narrate_error with errmsg set to "name:line: message". */
 narrate_error lex_parse_add(lex_parse *p, unsigned line, const char *const *words, size_t nwords,
                             const char *phonemes, const char *respelling, unsigned flags);
+/* 1 when this file already has an entry for exactly these words (any flags). */
+int lex_parse_seen(const lex_parse *p, const char *const *words, size_t nwords);
 narrate_error lex_parse_error(lex_parse *p, unsigned line, narrate_error err, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 

@@ -23,8 +23,8 @@ narrate_error lex_parse_error(lex_parse *p, unsigned line, narrate_error err, co
 
 static int respelling_char_ok(unsigned char c)
 {
-    return c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == ' ' || c == '-' ||
-           c == '\'';
+    return c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == ' ' || c == '-' || c == '\'' || c == '.';
 }
 
 static narrate_error check_pronunciation(lex_parse *p, unsigned line, const char *phonemes,
@@ -48,8 +48,8 @@ static narrate_error check_pronunciation(lex_parse *p, unsigned line, const char
     for (const char *c = respelling; *c; c++)
         if (!respelling_char_ok((unsigned char)*c))
             return lex_parse_error(p, line, NARRATE_EDATA,
-                                   "respelling may hold only letters, spaces, hyphens and "
-                                   "apostrophes, not '%c'", *c);
+                                   "respelling may hold only letters, digits, spaces, hyphens, "
+                                   "apostrophes and periods, not '%c'", *c);
     return 0;
 }
 
@@ -101,6 +101,14 @@ static narrate_error check_duplicate(lex_parse *p, unsigned line, const lex_tabl
             return lex_parse_error(p, line, NARRATE_EDATA, "duplicate entry for '%s' (first at line %u)",
                                    written, e->line);
     return 0;
+}
+
+int lex_parse_seen(const lex_parse *p, const char *const *words, size_t nwords)
+{
+    char key[LEX_MAX_KEY];
+    if (join_words(words, nwords, 1, key, sizeof key) != 0)
+        return 0;
+    return lex_table_find(&p->seen, key, strlen(key)) != NULL;
 }
 
 static narrate_error fill_possessives(lex_parse *p, unsigned line, lex_entry *e)

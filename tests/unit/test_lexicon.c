@@ -133,7 +133,7 @@ static void test_line_format_errors(void **state)
         {"Lavrov = [[l@vr'O:f]] ; loud\n", "1: unknown flag 'loud' (known: case, midcap, whole)"},
         {"Lavrov = [[l@vr'Oyf]]\n", "1: unknown espeak-ng phoneme at 'yf'"},
         {"Lavrov = [[l@v]r'O:f]]\n", "1: unknown espeak-ng phoneme at ']r'O:f'"},
-        {"Lavrov = lav 2 rof\n", "1: respelling may hold only letters, spaces, hyphens and apostrophes, not '2'"},
+        {"Lavrov = lav%rof\n", "1: respelling may hold only letters, digits, spaces, hyphens, apostrophes and periods, not '%'"},
         {"Lavrov = [[l@vr'O:f]]\nlavrov = [[l'avr@f]]\n", "2: duplicate entry for 'lavrov' (first at line 1)"},
         {"a b c d e f g h i = [[a]]\n", "1: phrase longer than 8 words"},
         {"ok = [[a]]\nbad\xff = [[a]]\n", "2: invalid UTF-8"},
