@@ -22,18 +22,7 @@ int nbuf_reserve(nbuf *b, size_t extra)
     return 1;
 }
 
-void nbuf_put(nbuf *b, const char *s, size_t n)
-{
-    if (!nbuf_reserve(b, n))
-        return;
-    memcpy(b->p + b->len, s, n);
-    b->len += n;
-    b->p[b->len] = '\0';
-}
-
 void nbuf_puts(nbuf *b, const char *s) { nbuf_put(b, s, strlen(s)); }
-
-void nbuf_putc(nbuf *b, char c) { nbuf_put(b, &c, 1); }
 
 void nbuf_free(nbuf *b)
 {

@@ -3,13 +3,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-int tk_kind(const nctx *c, size_t i) { return i < c->n ? c->tok[i].kind : -1; }
-const char *tk_p(const nctx *c, size_t i) { return i < c->n ? c->t + c->tok[i].off : ""; }
-size_t tk_len(const nctx *c, size_t i) { return i < c->n ? c->tok[i].len : 0; }
-int tk_word(const nctx *c, size_t i) { return tk_kind(c, i) == TK_WORD; }
-int tk_num(const nctx *c, size_t i) { return tk_kind(c, i) == TK_NUM; }
-int tk_space(const nctx *c, size_t i) { return tk_kind(c, i) == TK_SPACE; }
-int tk_cased(const nctx *c, size_t i) { return i < c->n ? c->tok[i].cased : CASE_NONE; }
 
 int tk_is(const nctx *c, size_t i, const char *s)
 {
@@ -33,11 +26,6 @@ int tk_ieq(const nctx *c, size_t i, const char *s)
             return 0;
     }
     return 1;
-}
-
-int tk_punct(const nctx *c, size_t i, uint32_t cp)
-{
-    return tk_kind(c, i) == TK_PUNCT && c->tok[i].cp == cp;
 }
 
 int tk_dash(const nctx *c, size_t i) { return tk_punct(c, i, '-') || tk_punct(c, i, 0x2013); }
@@ -65,6 +53,8 @@ const nrow *tk_lookup(const nctx *c, const ntable *t, size_t i, const char *suff
 {
     char key[64];
     size_t n = tk_len(c, i), s = strlen(suffix);
+    if (s == 0)
+        return n ? ntable_get(t, tk_p(c, i), n) : NULL;
     if (n == 0 || n + s > sizeof key)
         return NULL;
     memcpy(key, tk_p(c, i), n);
@@ -72,16 +62,25 @@ const nrow *tk_lookup(const nctx *c, const ntable *t, size_t i, const char *suff
     return ntable_get(t, key, n + s);
 }
 
+void norm_words_reserve(nctx *c, size_t n)
+{
+    if (n <= c->wcap)
+        return;
+    norm_word *v = realloc(c->words, n * sizeof *v);
+    if (!v) {
+        c->oom = 1;
+        return;
+    }
+    c->words = v;
+    c->wcap = n;
+}
+
 static int push_word(nctx *c, norm_word w)
 {
-    if (c->nwords == c->wcap) {
-        size_t cap = c->wcap ? c->wcap * 2 : 32;
-        norm_word *v = realloc(c->words, cap * sizeof *v);
-        if (!v)
-            return 0;
-        c->words = v;
-        c->wcap = cap;
-    }
+    if (c->nwords == c->wcap)
+        norm_words_reserve(c, c->wcap ? c->wcap * 2 : 32);
+    if (c->nwords == c->wcap)
+        return 0;
     c->words[c->nwords++] = w;
     return 1;
 }

@@ -31,16 +31,19 @@ typedef struct nctx {
 } nctx;
 
 /* Token access; indexes out of range read as nothing. */
-int tk_kind(const nctx *c, size_t i);
-const char *tk_p(const nctx *c, size_t i);
-size_t tk_len(const nctx *c, size_t i);
+static inline int tk_kind(const nctx *c, size_t i) { return i < c->n ? c->tok[i].kind : -1; }
+static inline const char *tk_p(const nctx *c, size_t i) { return i < c->n ? c->t + c->tok[i].off : ""; }
+static inline size_t tk_len(const nctx *c, size_t i) { return i < c->n ? c->tok[i].len : 0; }
+static inline int tk_word(const nctx *c, size_t i) { return tk_kind(c, i) == TK_WORD; }
+static inline int tk_num(const nctx *c, size_t i) { return tk_kind(c, i) == TK_NUM; }
+static inline int tk_space(const nctx *c, size_t i) { return tk_kind(c, i) == TK_SPACE; }
+static inline int tk_cased(const nctx *c, size_t i) { return i < c->n ? c->tok[i].cased : CASE_NONE; }
+static inline int tk_punct(const nctx *c, size_t i, uint32_t cp)
+{
+    return tk_kind(c, i) == TK_PUNCT && c->tok[i].cp == cp;
+}
 int tk_is(const nctx *c, size_t i, const char *s);   /* exact text */
 int tk_ieq(const nctx *c, size_t i, const char *s);  /* ASCII case-insensitive */
-int tk_punct(const nctx *c, size_t i, uint32_t cp);
-int tk_word(const nctx *c, size_t i);
-int tk_num(const nctx *c, size_t i);
-int tk_space(const nctx *c, size_t i);
-int tk_cased(const nctx *c, size_t i);
 /* Whether token i is a dash-like joiner: '-', U+2013. */
 int tk_dash(const nctx *c, size_t i);
 /* i + 1 when token i+1 is a single space, else SIZE_MAX-safe i + 1 as well:
@@ -59,6 +62,8 @@ void emit_tmp(nctx *c, size_t first, size_t end);
 void emit_slice(nctx *c, nslice s, size_t first, size_t end);
 /* Emits token i as it is written, with rule "". */
 void emit_tok(nctx *c, size_t i);
+/* Makes room for n words in c->words; sets c->oom on failure. */
+void norm_words_reserve(nctx *c, size_t n);
 /* Sets the provenance of what follows to a table row. */
 void rule_row(nctx *c, const nrow *r);
 /* Asks for a pause (',' ';' ':') before the next word. */

@@ -65,7 +65,9 @@ int nslice_is(nslice a, const char *s)
     return strlen(s) == a.len && memcmp(a.p, s, a.len) == 0;
 }
 
-const nrow *ntable_get(const ntable *t, const char *s, size_t n)
+static uint64_t len_bit(size_t n) { return (uint64_t)1 << (n < 63 ? n : 63); }
+
+const nrow *ntable_find(const ntable *t, const char *s, size_t n)
 {
     if (!t->nslots)
         return NULL;
@@ -104,9 +106,21 @@ static uint32_t split_line(const char *p, const char *end, nrow *r)
     return n;
 }
 
+static void add_byte(const ntable *t, uint64_t set[4], char ch)
+{
+    unsigned char b = t->fold ? lower((unsigned char)ch) : (unsigned char)ch;
+    set[b >> 6] |= (uint64_t)1 << (b & 63);
+}
+
 static void index_row(ntable *t, uint32_t ri)
 {
     nrow *r = &t->rows[ri];
+    nslice k = r->col[0];
+    t->lens |= len_bit(k.len);
+    add_byte(t, t->first, k.p[0]);
+    add_byte(t, t->last, k.p[k.len - 1]);
+    if (k.len >= 2)
+        add_byte(t, t->second, k.p[1]);
     uint32_t i = hash(r->col[0].p, r->col[0].len, t->fold) & (t->nslots - 1);
     for (; t->slots[i]; i = (i + 1) & (t->nslots - 1)) {
         nrow *o = &t->rows[t->slots[i] - 1];
@@ -186,6 +200,7 @@ narrate_error norm_data_load(norm_data **out, char *errmsg, size_t errmsg_size)
         snprintf(errmsg, errmsg_size, "out of memory");
         return NARRATE_ENOMEM;
     }
+    norm_rules_index(&d->rules);
     for (size_t i = 0; i < sizeof specs / sizeof specs[0]; i++) {
         ntable *t = (ntable *)((char *)d + specs[i].field);
         narrate_error e = load_table(t, &specs[i], errmsg, errmsg_size);

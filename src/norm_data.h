@@ -30,9 +30,29 @@ typedef struct ntable {
     uint32_t nslots;
     int fold; /* keys compare ASCII-case-insensitively */
     char *wheres; /* storage of the rows' `where` strings */
+    /* A quick filter: bit n of lens is set when some key is n bytes long (n
+     * under 64; bit 63 stands for any longer one), bit b of first[] when some
+     * key begins with byte b (lower-cased when fold). */
+    uint64_t lens;
+    uint64_t first[4];
+    uint64_t second[4]; /* the same for the second byte of keys of two or more */
+    uint64_t last[4];   /* and for the last byte */
 } ntable;
 
+/* For each class of token, the indexes of the rules that can start at it, in
+ * priority order; filled by norm_rules_index() (norm_rules.c).  The classes are
+ * the token kinds (enum tok_kind), with words in lower case apart. */
+#define NORM_MAX_RULES 48
+#define RULE_AT_LOWER 4
+#define RULE_CLASSES 5
+typedef struct rule_index {
+    unsigned char k[RULE_CLASSES][NORM_MAX_RULES];
+    unsigned char n[RULE_CLASSES];
+} rule_index;
+void norm_rules_index(rule_index *ix);
+
 struct norm_data {
+    rule_index rules;
     ntable abbrev;    /* abbreviations.tsv: written, context, spoken, split */
     ntable titles;    /* titles.tsv: words that precede a name */
     ntable months;    /* months.tsv: written, spoken, number */
@@ -52,8 +72,26 @@ struct norm_data {
     ntable elisions;  /* elisions.tsv: words written after an apostrophe ('em, 'n') */
 };
 
-/* The first row whose key is s[0..n), or NULL. */
-const nrow *ntable_get(const ntable *t, const char *s, size_t n);
+/* The first row whose key is s[0..n), or NULL; ntable_get() runs the quick
+ * filter first. */
+const nrow *ntable_find(const ntable *t, const char *s, size_t n);
+
+static inline int ntable_byte_in(const ntable *t, const uint64_t set[4], unsigned char b)
+{
+    if (t->fold && b >= 'A' && b <= 'Z')
+        b += 32;
+    return (int)((set[b >> 6] >> (b & 63)) & 1);
+}
+
+static inline const nrow *ntable_get(const ntable *t, const char *s, size_t n)
+{
+    if (n == 0 || !(t->lens & ((uint64_t)1 << (n < 63 ? n : 63))) ||
+        !ntable_byte_in(t, t->first, (unsigned char)s[0]) ||
+        !ntable_byte_in(t, t->last, (unsigned char)s[n - 1]) ||
+        (n >= 2 && !ntable_byte_in(t, t->second, (unsigned char)s[1])))
+        return NULL;
+    return ntable_find(t, s, n);
+}
 /* The next row with the same key as r, or NULL. */
 const nrow *ntable_next(const ntable *t, const nrow *r);
 /* Whether the slice equals the NUL-terminated string s. */

@@ -131,6 +131,9 @@ static int year_at(const nctx *c, size_t j)
 int match_date_mdy(const nctx *c, size_t i, nmatch *m)
 {
     size_t j, e;
+    size_t after = tk_punct(c, i + 1, '.') ? i + 2 : i + 1;
+    if (!tk_num(c, after + 1))
+        return 0; /* no day or year follows */
     m->row = month_at(c, i, &j);
     if (!m->row || !(tk_space(c, j) || (tk_punct(c, j, '-') && tk_num(c, j + 1))))
         return 0;

@@ -33,9 +33,11 @@ static const nrow *prefix_currency(const nctx *c, size_t i, size_t *num_at)
 {
     for (size_t j = i + 1; j <= i + 2 && j <= c->n; j++) {
         size_t start = c->tok[i].off, end = c->tok[j - 1].off + c->tok[j - 1].len;
-        const nrow *r = ntable_get(&c->d->currency, c->t + start, end - start);
         size_t at = tk_space(c, j) && tk_word(c, i) ? j + 1 : j;
-        if (r && (tk_num(c, at) || (tk_punct(c, at, '.') && tk_num(c, at + 1)))) {
+        if (!(tk_num(c, at) || (tk_punct(c, at, '.') && tk_num(c, at + 1))))
+            continue;
+        const nrow *r = ntable_get(&c->d->currency, c->t + start, end - start);
+        if (r) {
             *num_at = at;
             return r;
         }
@@ -47,6 +49,8 @@ int match_money(const nctx *c, size_t i, nmatch *m)
 {
     size_t at = i;
     m->row = NULL;
+    if (!tk_num(c, i) && !tk_num(c, i + 1) && !tk_num(c, i + 2) && !tk_num(c, i + 3))
+        return 0; /* no amount near */
     if (tk_kind(c, i) == TK_PUNCT || tk_word(c, i))
         m->row = prefix_currency(c, i, &at);
     if (!m->row && !tk_num(c, i))

@@ -1,41 +1,89 @@
 /* The rule order.  Earlier rules are more specific: whole-token lexicon entries,
  * then web addresses, money, times and dates (which contain numbers), then
  * measures and other numbers, then words, symbols and punctuation.  `word` and
- * `punct` match any single token, so every token is consumed. */
+ * `punct` match any single token, so every token is consumed.  Each rule says
+ * at which kinds of token it can start; the others never try it. */
 #include "norm_rules.h"
 
-#define R(n) {#n, match_##n, expand_##n}
+#define R(n, at) {#n, match_##n, expand_##n, at}
 
 static const nrule rules[] = {
-    R(lexicon), R(url),      R(email),    R(tag),          R(money),
-    R(time),    R(date_iso), R(date_mdy), R(date_dmy),     R(date_numeric),
-    R(decade),  R(weekday), R(party),    R(state),    R(phone),        R(percent),
-    R(measure), R(range),    R(fraction), R(ordinal),      R(alnum),
-    R(number),  R(roman),    R(dotted),   R(abbrev),       R(caps),
-    R(symbol),  R(word),     R(punct),
+    R(lexicon, AT_WORD | AT_NUM),
+    R(url, AT_WORD),
+    R(email, AT_WORD | AT_NUM),
+    R(tag, AT_PUNCT),
+    R(money, AT_ANY),
+    R(time, AT_NUM),
+    R(date_iso, AT_NUM),
+    R(date_mdy, AT_WORD),
+    R(date_dmy, AT_NUM),
+    R(date_numeric, AT_NUM),
+    R(decade, AT_NUM | AT_PUNCT),
+    R(weekday, AT_CAP),
+    R(party, AT_CAP),
+    R(state, AT_CAP),
+    R(phone, AT_NUM | AT_PUNCT),
+    R(percent, AT_NUM | AT_PUNCT),
+    R(measure, AT_NUM | AT_PUNCT),
+    R(range, AT_NUM | AT_PUNCT),
+    R(fraction, AT_NUM),
+    R(ordinal, AT_NUM),
+    R(alnum, AT_WORD),
+    R(number, AT_NUM | AT_PUNCT),
+    R(roman, AT_CAP),
+    R(dotted, AT_WORD),
+    R(abbrev, AT_WORD),
+    R(caps, AT_CAP),
+    R(symbol, AT_PUNCT),
+    R(word, AT_WORD),
+    R(punct, AT_ANY),
 };
+
+#define NRULES (sizeof rules / sizeof rules[0])
+
+_Static_assert(NRULES <= NORM_MAX_RULES, "rule_index too small");
+
+void norm_rules_index(rule_index *ix)
+{
+    for (int kind = 0; kind < RULE_CLASSES; kind++) {
+        ix->n[kind] = 0;
+        for (size_t k = 0; k < NRULES; k++)
+            if (rules[k].starts & (1u << kind))
+                ix->k[kind][ix->n[kind]++] = (unsigned char)k;
+    }
+}
+
+/* The first rule that matches at token i, or NULL; fills m. */
+static const nrule *first_match(const nctx *c, size_t i, nmatch *m)
+{
+    const rule_index *ix = &c->d->rules;
+    int kind = c->tok[i].kind;
+    if (kind == TK_WORD && c->tok[i].cased == CASE_LOWER)
+        kind = RULE_AT_LOWER;
+    for (size_t r = 0; r < ix->n[kind]; r++) {
+        const nrule *rule = &rules[ix->k[kind][r]];
+        m->end = 0;
+        m->row = m->row2 = NULL;
+        m->kind = 0;
+        m->a = m->b = 0;
+        if (rule->match(c, i, m) && m->end > i)
+            return rule;
+    }
+    return NULL;
+}
 
 void norm_apply_rules(nctx *c)
 {
+    nmatch m;
     size_t i = 0;
     while (i < c->n && !c->oom) {
-        if (tk_space(c, i)) {
+        const nrule *rule = tk_space(c, i) ? NULL : first_match(c, i, &m);
+        if (!rule) {
             i++;
             continue;
         }
-        size_t k;
-        nmatch m = {0};
-        for (k = 0; k < sizeof rules / sizeof rules[0]; k++) {
-            m.end = 0;
-            if (rules[k].match(c, i, &m) && m.end > i)
-                break;
-        }
-        if (k == sizeof rules / sizeof rules[0]) {
-            i++;
-            continue;
-        }
-        c->rule = rules[k].name;
-        rules[k].expand(c, i, &m);
+        c->rule = rule->name;
+        rule->expand(c, i, &m);
         i = m.end;
     }
 }

@@ -33,10 +33,21 @@ typedef struct nmatch {
 typedef int (*rule_match_fn)(const nctx *c, size_t i, nmatch *m);
 typedef void (*rule_expand_fn)(nctx *c, size_t i, const nmatch *m);
 
+/* The kinds of token a rule can start at, as a mask of 1 << rule class (see
+ * rule_index in norm_data.h): words in lower case, other words, numbers,
+ * punctuation. */
+#define AT_LOWER (1u << RULE_AT_LOWER)
+#define AT_CAP (1u << TK_WORD)
+#define AT_WORD (AT_LOWER | AT_CAP)
+#define AT_NUM (1u << TK_NUM)
+#define AT_PUNCT (1u << TK_PUNCT)
+#define AT_ANY (AT_WORD | AT_NUM | AT_PUNCT)
+
 typedef struct nrule {
     const char *name;
     rule_match_fn match;
     rule_expand_fn expand;
+    unsigned starts; /* AT_*: match is never called at other tokens */
 } nrule;
 
 #define NORM_RULE(name)                                      \

@@ -5,6 +5,9 @@
 #include "norm_quotes.h"
 #include "norm_rules.h"
 
+/* What a sentence's spoken text usually takes per source byte, at most. */
+#define SPOKEN_PER_BYTE 4
+
 /* Most words of two letters or more are in capitals: a headline. */
 static int is_headline(const ntoks *t, const char *text)
 {
@@ -54,6 +57,9 @@ narrate_error norm_sentence_run(const norm_data *data, const char *src, size_t l
     nbuf text = {out->text, 0, 0, 0};
     nctx c = {0};
     c.words = out->words;
+    /* Room for most sentences at once: the buffers' sizes are not kept in out. */
+    nbuf_reserve(&text, SPOKEN_PER_BYTE * len + 64);
+    norm_words_reserve(&c, len / 2 + 16);
     int ok = norm_fold(src, len, &folded, &map) && norm_tokenize(folded.p, folded.len, &toks);
     if (ok) {
         norm_mark_quotes(data, &toks, folded.p, src, len, &map);

@@ -159,26 +159,38 @@ static int map_reserve(fold_map *m, size_t need)
     size_t cap = m->cap ? m->cap : 256;
     while (cap < need)
         cap *= 2;
-    uint32_t *s = realloc(m->start, cap * sizeof *s);
+    uint32_t *s = realloc(m->start, 2 * cap * sizeof *s); /* start and end in one block */
     if (!s)
         return 0;
     m->start = s;
-    uint32_t *e = realloc(m->end, cap * sizeof *e);
-    if (!e)
-        return 0;
-    m->end = e;
+    m->end = s + cap;
     m->cap = cap;
     return 1;
 }
+
+/* The most bytes one source character folds into, per source byte: a vulgar
+ * fraction of two bytes becomes " 1/2". */
+#define FOLD_GROWTH 2
+
+/* Whether byte b is ASCII that folds to itself. */
+static int plain_ascii(unsigned char b) { return b >= 0x20 && b < 0x7F && b != '`'; }
 
 int norm_fold(const char *src, size_t len, nbuf *out, fold_map *map)
 {
     const unsigned char *s = (const unsigned char *)src;
     out->len = 0;
-    if (!nbuf_reserve(out, len + 16) || !map_reserve(map, len + 16))
+    size_t room = FOLD_GROWTH * len + 16;
+    if (!nbuf_reserve(out, room) || !map_reserve(map, room + 1))
         return 0;
-    out->p[0] = '\0';
+    char *o = out->p;
+    size_t k = 0;
     for (size_t i = 0; i < len;) {
+        if (plain_ascii(s[i])) {
+            map->start[k] = (uint32_t)i;
+            map->end[k] = (uint32_t)(i + 1);
+            o[k++] = (char)s[i++];
+            continue;
+        }
         uint32_t cp;
         size_t n = utf8_decode(s + i, len - i, &cp);
         if (n == 0) {
@@ -189,28 +201,27 @@ int norm_fold(const char *src, size_t len, nbuf *out, fold_map *map)
         size_t rn = fold_cp(cp, r);
         if (rn == SIZE_MAX)
             rn = utf8_encode(cp, r);
-        if (vulgar(cp) && out->len && out->p[out->len - 1] >= '0' && out->p[out->len - 1] <= '9') {
+        if (vulgar(cp) && k && o[k - 1] >= '0' && o[k - 1] <= '9') {
             memmove(r + 1, r, rn);
             r[0] = ' ';
             rn++;
         }
-        if (!nbuf_reserve(out, rn) || !map_reserve(map, out->len + rn + 1))
-            return 0;
-        for (size_t k = 0; k < rn; k++) {
-            map->start[out->len + k] = (uint32_t)i;
-            map->end[out->len + k] = (uint32_t)(i + n);
+        for (size_t j = 0; j < rn; j++) {
+            map->start[k] = (uint32_t)i;
+            map->end[k] = (uint32_t)(i + n);
+            o[k++] = r[j];
         }
-        nbuf_put(out, r, rn);
         i += n;
     }
-    map->start[out->len] = map->end[out->len] = (uint32_t)len;
-    return !out->oom;
+    o[k] = '\0';
+    out->len = k;
+    map->start[k] = map->end[k] = (uint32_t)len;
+    return 1;
 }
 
 void fold_map_free(fold_map *m)
 {
     free(m->start);
-    free(m->end);
     m->start = m->end = NULL;
     m->cap = 0;
 }

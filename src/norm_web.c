@@ -74,7 +74,8 @@ static int is_tld(const nctx *c, size_t j)
 
 int match_url(const nctx *c, size_t i, nmatch *m)
 {
-    if (!tk_word(c, i) || (i > 0 && !tk_space(c, i - 1) && tk_kind(c, i - 1) != TK_PUNCT))
+    if (!tk_word(c, i) || i + 1 >= c->n || tk_space(c, i + 1) ||
+        (i > 0 && !tk_space(c, i - 1) && tk_kind(c, i - 1) != TK_PUNCT))
         return 0;
     size_t e = run_end(c, i);
     int scheme = tk_punct(c, i + 1, ':') && tk_punct(c, i + 2, '/') && tk_punct(c, i + 3, '/');
@@ -139,7 +140,7 @@ void expand_url(nctx *c, size_t i, const nmatch *m)
 
 int match_email(const nctx *c, size_t i, nmatch *m)
 {
-    if (!tk_word(c, i) && !tk_num(c, i))
+    if ((!tk_word(c, i) && !tk_num(c, i)) || i + 1 >= c->n || tk_space(c, i + 1))
         return 0;
     size_t e = run_end(c, i), at = 0, dot = 0;
     for (size_t j = i; j < e; j++) {

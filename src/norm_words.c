@@ -73,14 +73,14 @@ int match_abbrev(const nctx *c, size_t i, nmatch *m)
         return 0;
     char key[KEY_MAX];
     size_t n = tk_len(c, i);
-    memcpy(key, tk_p(c, i), n);
     if (tk_punct(c, i + 1, '.')) {
+        memcpy(key, tk_p(c, i), n);
         key[n] = '.';
         m->row = abbrev_row(c, key, n + 1, i, i + 2);
         m->end = i + 2;
     }
     if (!m->row) {
-        m->row = abbrev_row(c, key, n, i, i + 1);
+        m->row = abbrev_row(c, tk_p(c, i), n, i, i + 1);
         m->end = i + 1;
     }
     return m->row != NULL;
@@ -112,6 +112,8 @@ int match_dotted(const nctx *c, size_t i, nmatch *m)
 {
     char key[KEY_MAX];
     size_t klen, end;
+    if (!tk_punct(c, i + 1, '.'))
+        return 0;
     size_t parts = dotted_parts(c, i, key, &klen, &end);
     if (parts == 0 || (parts == 1 && tk_len(c, i) > 1))
         return 0;
@@ -243,7 +245,7 @@ static size_t caps_stem(const nctx *c, size_t i)
 
 int match_roman(const nctx *c, size_t i, nmatch *m)
 {
-    if (!tk_word(c, i) || c->headline)
+    if (!tk_word(c, i) || c->headline || tk_cased(c, i) == CASE_LOWER || tk_cased(c, i) == CASE_TITLE)
         return 0;
     size_t n = caps_stem(c, i);
     const char *p = tk_p(c, i);
@@ -360,7 +362,7 @@ void tmp_caps_word(nctx *c, size_t i)
 
 int match_caps(const nctx *c, size_t i, nmatch *m)
 {
-    if (!tk_word(c, i))
+    if (!tk_word(c, i) || tk_cased(c, i) == CASE_LOWER || tk_cased(c, i) == CASE_TITLE)
         return 0;
     size_t n = caps_stem(c, i);
     const char *p = tk_p(c, i);
@@ -401,6 +403,8 @@ static int respell(nctx *c, const char *p, size_t n)
 {
     const ntable *t = &c->d->spellings;
     for (size_t s = 3; s <= 8 && s + 4 <= n; s++) {
+        if (!((p[n - s] == 'i' || p[n - s] == 'y') && p[n - s + 1] == 's'))
+            continue; /* every suffix starts with "is" or "ys" */
         const nrow *r = ntable_get(t, p + n - s, s);
         if (!r || !nslice_is(r->col[1], "suffix"))
             continue;

@@ -183,7 +183,7 @@ size_t norm_split(const norm_data *data, const char *text, size_t len, int at_en
         size_t r = 0;
         if (c == '\n')
             r = blank_line(&s, p);
-        else if (c == '.' || c == '?' || c == '!' || ellipsis_at(&s, p))
+        else if (c == '.' || c == '?' || c == '!' || (c == '\xE2' && ellipsis_at(&s, p)))
             r = decide(&s, p);
         if (r == NEED)
             return 0;
