@@ -92,6 +92,7 @@ narrate_error reader_finish(reader *r, reader_emit_fn emit, void *userdata, char
         return r->sticky;
     block_sink sink;
     block_sink_init(&sink, emit, userdata);
+    sink.doc_len = r->fed;
     narrate_error err;
     if (r->format == READER_TEXT)
         err = reader_text_finish(r, &sink);

@@ -182,9 +182,11 @@ void block_sink_free(block_sink *s)
     s->scratch = NULL;
 }
 
+/* The offsets as the caller sees them: through remap, and never past the
+ * document (a byte maps below doc_len, the end to doc_len at most). */
 static const uint64_t *remapped(block_sink *s, const uint64_t *source, size_t len)
 {
-    if (!s->remap)
+    if (!s->remap && !s->doc_len)
         return source;
     if (s->scratch_cap < len + 1) {
         uint64_t *grown = realloc(s->scratch, (len + 1) * sizeof *grown);
@@ -193,8 +195,14 @@ static const uint64_t *remapped(block_sink *s, const uint64_t *source, size_t le
         s->scratch = grown;
         s->scratch_cap = len + 1;
     }
-    for (size_t i = 0; i <= len; i++)
-        s->scratch[i] = source[i] < s->remap_len ? s->remap[source[i]] : s->remap_end;
+    for (size_t i = 0; i <= len; i++) {
+        uint64_t v = source[i];
+        if (s->remap)
+            v = v < s->remap_len ? s->remap[v] : s->remap_end;
+        if (s->doc_len && v > s->doc_len - (i < len))
+            v = s->doc_len - (i < len);
+        s->scratch[i] = v;
+    }
     return s->scratch;
 }
 

@@ -11,7 +11,7 @@
 
 static const char *const kind_names[HINT_KINDS] = {
     "line", "link-list", "prefix", "credit-prefix", "credit-contains",
-    "noise-class", "caption-class", "byline-class",
+    "noise-class", "caption-class", "byline-class", "date-class",
 };
 
 static int kind_of(const char *name, size_t n)

@@ -15,7 +15,8 @@ typedef enum hint_kind {
     HINT_CREDIT_CONTAINS, /* a short line containing it is a photo credit */
     HINT_NOISE_CLASS,     /* class/id word of navigation, ads, banners, share bars */
     HINT_CAPTION_CLASS,   /* class/id word of a caption or credit */
-    HINT_BYLINE_CLASS,    /* class/id word of a byline or dateline */
+    HINT_BYLINE_CLASS,    /* class/id word of a byline */
+    HINT_DATE_CLASS,      /* class/id word of a dateline or post metadata */
     HINT_KINDS
 } hint_kind;
 

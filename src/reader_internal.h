@@ -57,6 +57,7 @@ typedef struct block_sink {
     const uint32_t *remap;
     size_t remap_len;
     uint64_t remap_end;
+    uint64_t doc_len;    /* when set, offsets are clamped into the document */
     uint64_t *scratch;   /* owned: remapped offsets */
     size_t scratch_cap;
     narrate_error err;   /* sticky: the first error */
@@ -71,6 +72,9 @@ narrate_error bb_emit(block_builder *b, block_type type, int level, block_sink *
 /* Emits only the pieces that are already READER_MAX_BLOCK_BYTES long, keeping
  * the rest in b: bounded memory for streaming. */
 narrate_error bb_emit_full(block_builder *b, block_type type, int level, block_sink *sink);
+/* The note spoken in place of a code block. */
+#define READER_CODE_NOTE "A code sample is left out."
+
 /* Emits a BLOCK_NOTE of narrate's own words standing for document bytes
  * [src, end). */
 narrate_error block_note(block_sink *sink, const char *words, uint64_t src, uint64_t end);
@@ -92,6 +96,21 @@ void reader_table_cell_begin(table_reader *t);
 void reader_table_cell_end(table_reader *t);
 /* Emits the row (a header row is kept, not spoken). */
 narrate_error reader_table_row_end(table_reader *t, block_sink *sink);
+
+/* Block quotes and list items open around the text, innermost last: what
+ * kind of block a paragraph inside them is. */
+typedef struct block_nesting {
+    char *kinds;         /* 'q' quote, 'l' list item */
+    size_t depth, cap, quotes, items;
+} block_nesting;
+
+/* Returns 0 on allocation failure. */
+int nesting_push(block_nesting *n, char kind);
+void nesting_pop(block_nesting *n);
+void nesting_free(block_nesting *n);
+/* BLOCK_LIST_ITEM or BLOCK_QUOTE (innermost wins) with its depth, else
+ * BLOCK_PARAGRAPH with level 0. */
+block_type nesting_block_type(const block_nesting *n, int *level);
 
 /* The reader object shared by all formats. */
 typedef struct text_state text_state;

@@ -13,8 +13,6 @@
 #include "reader_frontmatter.h"
 #include "reader_internal.h"
 
-static const char code_note[] = "A code sample is left out.";
-
 typedef struct md_state {
     reader *r;
     block_sink *sink;
@@ -22,8 +20,7 @@ typedef struct md_state {
     size_t doc_len;
     block_builder block;
     table_reader table;
-    char *containers;        /* 'q' quote, 'l' list item: the nesting, innermost last */
-    size_t depth, depth_cap, quotes, items;
+    block_nesting nesting;
     int heading;             /* the open heading's level, or 0 */
     int in_code, in_table, in_cell, in_thead, images, struck;
     uint64_t code_at, code_end, last_pos;
@@ -72,12 +69,8 @@ static int flush(md_state *s)
             s->blocks_done++;
             return 0;
         }
-    } else if (s->depth > 0 && s->containers[s->depth - 1] == 'l') {
-        type = BLOCK_LIST_ITEM;
-        level = (int)s->items;
-    } else if (s->quotes > 0) {
-        type = BLOCK_QUOTE;
-        level = (int)s->quotes;
+    } else {
+        type = nesting_block_type(&s->nesting, &level);
     }
     s->blocks_done++;
     return bb_emit(&s->block, type, level, s->sink) != NARRATE_OK;
@@ -85,32 +78,10 @@ static int flush(md_state *s)
 
 static int push_container(md_state *s, char kind)
 {
-    if (s->depth == s->depth_cap) {
-        size_t cap = s->depth_cap ? 2 * s->depth_cap : 64;
-        char *grown = realloc(s->containers, cap);
-        if (!grown) {
-            s->sink->err = NARRATE_ENOMEM;
-            return 1;
-        }
-        s->containers = grown;
-        s->depth_cap = cap;
-    }
-    s->containers[s->depth++] = kind;
-    if (kind == 'q')
-        s->quotes++;
-    else
-        s->items++;
-    return 0;
-}
-
-static void pop_container(md_state *s)
-{
-    if (s->depth == 0)
-        return;
-    if (s->containers[--s->depth] == 'q')
-        s->quotes--;
-    else
-        s->items--;
+    if (nesting_push(&s->nesting, kind))
+        return 0;
+    s->sink->err = NARRATE_ENOMEM;
+    return 1;
 }
 
 static int enter_table_part(md_state *s, MD_BLOCKTYPE type)
@@ -178,14 +149,14 @@ static int leave_block(MD_BLOCKTYPE type, void *detail, void *userdata)
     if (flush(s))
         return 1;
     if (type == MD_BLOCK_QUOTE || type == MD_BLOCK_LI)
-        pop_container(s);
+        nesting_pop(&s->nesting);
     if (type == MD_BLOCK_H)
         s->heading = 0;
     if (type == MD_BLOCK_CODE) {
         s->in_code = 0;
         uint64_t at = s->code_seen ? s->code_at : s->last_pos;
         s->blocks_done++;
-        return block_note(s->sink, code_note, at, s->code_seen ? s->code_end : at) != NARRATE_OK;
+        return block_note(s->sink, READER_CODE_NOTE, at, s->code_seen ? s->code_end : at) != NARRATE_OK;
     }
     return 0;
 }
@@ -296,6 +267,6 @@ narrate_error reader_markdown_read(reader *r, block_sink *sink, char *errmsg, si
         flush(&s);
     bb_free(&s.block);
     reader_table_free(&s.table);
-    free(s.containers);
+    nesting_free(&s.nesting);
     return sink->err;
 }

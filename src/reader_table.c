@@ -1,4 +1,4 @@
-/* Tables for a listener: one block a row, cells joined with ", ", and a body
+/* Tables for a listener, and the nesting of quotes and lists.  Tables: one block a row, cells joined with ", ", and a body
  * cell prefixed with its column's header ("Population: 40,000") when the table
  * starts with a header row, which is then not spoken on its own. */
 #include <stdlib.h>
@@ -92,4 +92,44 @@ narrate_error reader_table_row_end(table_reader *t, block_sink *sink)
         return sink->err;
     }
     return bb_emit(&t->row, BLOCK_TABLE_ROW, 0, sink);
+}
+
+int nesting_push(block_nesting *n, char kind)
+{
+    if (n->depth == n->cap) {
+        size_t cap = n->cap ? 2 * n->cap : 32;
+        char *grown = realloc(n->kinds, cap);
+        if (!grown)
+            return 0;
+        n->kinds = grown;
+        n->cap = cap;
+    }
+    n->kinds[n->depth++] = kind;
+    *(kind == 'q' ? &n->quotes : &n->items) += 1;
+    return 1;
+}
+
+void nesting_pop(block_nesting *n)
+{
+    if (n->depth > 0)
+        *(n->kinds[--n->depth] == 'q' ? &n->quotes : &n->items) -= 1;
+}
+
+void nesting_free(block_nesting *n)
+{
+    free(n->kinds);
+    memset(n, 0, sizeof *n);
+}
+
+block_type nesting_block_type(const block_nesting *n, int *level)
+{
+    *level = 0;
+    if (n->depth == 0)
+        return BLOCK_PARAGRAPH;
+    if (n->kinds[n->depth - 1] == 'l') {
+        *level = (int)n->items;
+        return BLOCK_LIST_ITEM;
+    }
+    *level = (int)n->quotes;
+    return BLOCK_QUOTE;
 }

@@ -1,5 +1,6 @@
 /* A page title without its site name: "War: Live Updates – The Daily Times"
- * -> "War: Live Updates".  The suffix after the last " | " always goes; after
+ * -> "War: Live Updates".  The suffix after the last " | " (or " :: ", " // ",
+ * " · ") always goes; after
  * " – ", " — " or " - " only when it looks like a name (at most six words,
  * each capitalized or a short joining word), so "Talks stall - but hope
  * remains" keeps its end. */
@@ -53,9 +54,12 @@ static const char *last_separator(const char *s, size_t n, const char *sep)
 size_t title_without_site(const char *s, size_t n)
 {
     static const char *const dashes[] = {" \xE2\x80\x93 ", " \xE2\x80\x94 ", " - ", NULL};
-    const char *bar = last_separator(s, n, " | ");
-    if (bar && bar > s)
-        return (size_t)(bar - s);
+    static const char *const bars[] = {" | ", " :: ", " // ", " \xC2\xB7 ", NULL};
+    for (size_t i = 0; bars[i]; i++) {
+        const char *bar = last_separator(s, n, bars[i]);
+        if (bar && bar > s)
+            return (size_t)(bar - s);
+    }
     for (size_t i = 0; dashes[i]; i++) {
         const char *dash = last_separator(s, n, dashes[i]);
         size_t sl = strlen(dashes[i]);

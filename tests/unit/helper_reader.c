@@ -75,7 +75,8 @@ static void check_words(collector *c, const reader_block *b)
         if (b->text[i] == ' ' || (i > 0 && b->text[i - 1] != ' '))
             continue;
         char at = c->doc[b->source[i]];
-        if (at != b->text[i] && at != '&')
+        int both_beyond_ascii = (at & 0x80) && (b->text[i] & 0x80); /* a transcoded page */
+        if (at != b->text[i] && at != '&' && !both_beyond_ascii)
             c->run->word_errors++, note_error(c->run, &bad, "word map", b, i);
     }
 }

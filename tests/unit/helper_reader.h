@@ -26,7 +26,8 @@ typedef struct reader_run {
 } reader_run;
 
 /* Reads doc[0..len) as fmt.  With exact_words, each word's first byte must map
- * to that byte in doc (or to the '&' of a reference). */
+ * to that byte in doc (or to the '&' of a reference; a non-ASCII byte may map
+ * to another non-ASCII byte, for transcoded pages). */
 void reader_run_doc(reader_format fmt, const reader_options *opts, const char *doc, size_t len,
                     feed_plan plan, int exact_words, reader_run *out);
 void reader_run_free(reader_run *run);
