@@ -152,11 +152,7 @@ leakcheck: all $(UNIT_BIN)
 fuzz:
 	$(MAKE) BUILD=build-fuzz CC=clang CFLAGS='-O1 -g' \
 		SANFLAGS='-fsanitize=address,undefined,fuzzer-no-link' build-fuzz/libnarrate.a
-	clang -O1 -g -fsanitize=address,undefined,fuzzer $(WARN) -Isrc tests/fuzz/fuzz_normalize.c \
-		build-fuzz/libnarrate.a $(LIB_LIBS) -o build-fuzz/fuzz_normalize
-	mkdir -p build-fuzz/corpus
-	build-fuzz/fuzz_normalize -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -timeout=5 \
-		build-fuzz/corpus tests/fuzz/seeds
+	FUZZ_SECONDS=$(FUZZ_SECONDS) LIB_LIBS='$(LIB_LIBS)' bash tests/fuzz/run.sh
 FUZZ_SECONDS ?= 60
 
 bench: all $(BUILD)/bench/first_audio
