@@ -54,21 +54,33 @@ int match_time(const nctx *c, size_t i, nmatch *m)
     return 1;
 }
 
+/* A count of token j's digits and its unit, singular for one. */
+static void tmp_count(nctx *c, size_t j, const char *one, const char *many)
+{
+    num_cardinal(&c->tmp, tk_p(c, j), tk_len(c, j));
+    tmp_words(c, tk_value(c, j) == 1 ? one : many);
+}
+
+/* Hours, minutes and seconds ("1:01:01") are a duration; hours and minutes
+ * a time of day: "ten oh five", "one o'clock", "fourteen hundred". */
 void expand_time(nctx *c, size_t i, const nmatch *m)
 {
-    num_cardinal(&c->tmp, tk_p(c, i), tk_len(c, i));
     if (m->b) {
-        tmp_words(c, "hours");
-        num_cardinal(&c->tmp, tk_p(c, m->a), 2);
-        tmp_words(c, "minutes and");
-        num_cardinal(&c->tmp, tk_p(c, m->b), 2);
-        tmp_words(c, tk_is(c, m->b, "01") ? "second" : "seconds");
+        tmp_count(c, i, "hour", "hours");
+        tmp_count(c, m->a, "minute", "minutes and");
+        if (tk_value(c, m->a) == 1)
+            tmp_words(c, "and");
+        tmp_count(c, m->b, "second", "seconds");
+    } else {
+        num_cardinal(&c->tmp, tk_p(c, i), tk_len(c, i));
+    }
+    if (m->b) {
     } else if (m->a && !tk_is(c, m->a, "00")) {
         if (tk_p(c, m->a)[0] == '0')
             tmp_words(c, "oh");
         num_cardinal(&c->tmp, tk_p(c, m->a), 2);
     } else if (m->a && !m->kind) {
-        tmp_words(c, "hundred");
+        tmp_words(c, tk_value(c, i) <= 12 ? "o'clock" : "hundred");
     }
     if (m->kind)
         tmp_words(c, m->kind == 'a' ? "A-M" : "P-M");

@@ -144,33 +144,55 @@ int match_range(const nctx *c, size_t i, nmatch *m)
     size_t e = m->num2.end;
     if (tk_dash(c, e) || tk_num(c, e) || tk_punct(c, e, '/'))
         return 0;
-    m->end = e;
+    m->end = match_unit_after(c, e, m);
     return 1;
 }
 
-void expand_range(nctx *c, size_t i, const nmatch *m)
+static void range_words(nctx *c, size_t i, const nmatch *m)
 {
     if (!m->num.fp && !m->num2.fp && m->num.in == m->num2.in &&
         memcmp(m->num.ip, m->num2.ip, m->num.in) == 0) {
         tmp_number(c, &m->num);
         emit_tmp(c, i, m->num.end);
         tmp_number(c, &m->num2);
-        emit_tmp(c, m->num.end, m->end);
+        emit_tmp(c, m->num.end, m->num2.end);
         return;
     }
-    if (is_year(&m->num) && (m->num2.in == 2 || is_year(&m->num2)) && !m->num2.fp) {
+    if (is_year(&m->num) && (m->num2.in == 2 || is_year(&m->num2)) && !m->num2.fp && !m->unit) {
         num_year(&c->tmp, m->num.ip, m->num.in);
         emit_tmp(c, i, m->num.end);
         tmp_words(c, "to");
         num_year(&c->tmp, m->num2.ip, m->num2.in);
-        emit_tmp(c, m->num.end, m->end);
+        emit_tmp(c, m->num.end, m->num2.end);
         return;
     }
     tmp_number(c, &m->num);
     emit_tmp(c, i, m->num.end);
     tmp_words(c, "to");
     tmp_number(c, &m->num2);
-    emit_tmp(c, m->num.end, m->end);
+    emit_tmp(c, m->num.end, m->num2.end);
+}
+
+void expand_range(nctx *c, size_t i, const nmatch *m)
+{
+    range_words(c, i, m);
+    expand_unit_after(c, m);
+}
+
+/* Replaces "one" at c->tmp[at..den) by "a" or "an", as the word after it wants. */
+static void tmp_article(nctx *c, size_t at, size_t den)
+{
+    char *p = c->tmp.p;
+    size_t tail = c->tmp.len - den;
+    char next = den + 1 < c->tmp.len ? p[den + 1] : 0;
+    const char *art = next && strchr("aeiou", next) ? "an" : "a";
+    size_t an = strlen(art);
+    while (at < den && p[at] == ' ')
+        at++;
+    memmove(p + at + an, p + den, tail);
+    memcpy(p + at, art, an);
+    c->tmp.len = at + an + tail;
+    p[c->tmp.len] = '\0';
 }
 
 /* ---- fractions: 3/4, 2 1/2 ---- */
@@ -190,9 +212,10 @@ int match_fraction(const nctx *c, size_t i, nmatch *m)
     if (m->kind && num_value(tk_p(c, j), tk_len(c, j)) >= num_value(tk_p(c, j + 2), tk_len(c, j + 2)))
         return 0;
     m->a = j;
-    m->end = j + 3;
+    m->end = match_unit_after(c, j + 3, m);
     return 1;
 }
+
 
 void expand_fraction(nctx *c, size_t i, const nmatch *m)
 {
@@ -201,10 +224,15 @@ void expand_fraction(nctx *c, size_t i, const nmatch *m)
         num_cardinal(&c->tmp, tk_p(c, i), tk_len(c, i));
         tmp_words(c, "and");
     }
-    num_cardinal(&c->tmp, tk_p(c, j), tk_len(c, j));
     int one = tk_is(c, j, "1");
+    size_t num_at = c->tmp.len;
+    num_cardinal(&c->tmp, tk_p(c, j), tk_len(c, j));
+    size_t den_at = c->tmp.len;
     num_denominator(&c->tmp, tk_p(c, j + 2), tk_len(c, j + 2), !one);
-    emit_tmp(c, i, m->end);
+    if (m->kind && one) /* "two and a half", "an eighth" */
+        tmp_article(c, num_at, den_at);
+    emit_tmp(c, i, m->a + 3);
+    expand_unit_after(c, m);
 }
 
 /* ---- ordinals: 1st, 22nd, 100th ---- */

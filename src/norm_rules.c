@@ -66,6 +66,7 @@ static const nrule *first_match(const nctx *c, size_t i, nmatch *m)
         m->row = m->row2 = NULL;
         m->kind = 0;
         m->a = m->b = 0;
+        m->unit = NULL;
         if (rule->match(c, i, m) && m->end > i)
             return rule;
     }

@@ -28,6 +28,8 @@ typedef struct nmatch {
     const nrow *row, *row2;
     int kind;
     nnum num, num2;
+    const nrow *unit; /* a unit after the number (match_unit_after) */
+    size_t unit_at;
 } nmatch;
 
 typedef int (*rule_match_fn)(const nctx *c, size_t i, nmatch *m);
@@ -98,6 +100,11 @@ int parse_number(const nctx *c, size_t i, nnum *out);
 void tmp_number(nctx *c, const nnum *n);
 /* Whether n is exactly "1". */
 int num_is_one(const nnum *n);
+/* A unit right after a number expression that ends at token e ("2-5lb",
+ * "4 1/2 lbs"): sets m->unit and m->unit_at and returns the end past it, or
+ * returns e.  expand_unit_after() emits it, plural, as tokens [unit_at, end). */
+size_t match_unit_after(const nctx *c, size_t e, nmatch *m);
+void expand_unit_after(nctx *c, const nmatch *m);
 /* Applies every rule from token 0 to the end. */
 void norm_apply_rules(nctx *c);
 

@@ -22,6 +22,25 @@ static const nrow *unit_at(const nctx *c, size_t j, size_t *end)
     return best;
 }
 
+size_t match_unit_after(const nctx *c, size_t e, nmatch *m)
+{
+    size_t at = tk_space(c, e) ? e + 1 : e, end;
+    const nrow *r = unit_at(c, at, &end);
+    if (!r || (at != e && nslice_is(r->col[3], "attached")))
+        return e;
+    m->unit = r;
+    m->unit_at = at;
+    return end;
+}
+
+void expand_unit_after(nctx *c, const nmatch *m)
+{
+    if (!m->unit)
+        return;
+    tmp_slice(c, m->unit->col[2]);
+    emit_tmp(c, m->unit_at, m->end);
+}
+
 int match_percent(const nctx *c, size_t i, nmatch *m)
 {
     if (!parse_number(c, i, &m->num))
@@ -48,6 +67,14 @@ int match_measure(const nctx *c, size_t i, nmatch *m)
         return 0;
     size_t j = m->num.end, at = j;
     m->kind = 0;
+    m->row2 = NULL;
+    if (tk_space(c, j) && tk_word(c, j + 1) && tk_space(c, j + 2)) {
+        const nrow *scale = tk_lookup(c, &c->d->scales, j + 1, "");
+        if (scale && nslice_is(scale->col[2], "spaced")) { /* "100 million kg" */
+            m->row2 = scale;
+            j += 2;
+        }
+    }
     if (tk_space(c, j))
         at = j + 1;
     else if (tk_punct(c, j, '/'))
@@ -67,9 +94,13 @@ void expand_measure(nctx *c, size_t i, const nmatch *m)
 {
     tmp_number(c, &m->num);
     emit_tmp(c, i, m->num.end);
+    if (m->row2) {
+        tmp_slice(c, m->row2->col[1]);
+        emit_tmp(c, m->num.end + 1, m->num.end + 2);
+    }
     if (m->kind == '/')
         tmp_words(c, "per");
-    int one = num_is_one(&m->num) || m->kind;
+    int one = (num_is_one(&m->num) && !m->row2) || m->kind;
     tmp_slice(c, m->row->col[one ? 1 : 2]);
     emit_tmp(c, m->a, m->end);
 }
