@@ -89,6 +89,21 @@ static int ends_in_r(const ipa_row *row)
     return (n >= 1 && row->ipa[n - 1] == 'r') || (n >= 2 && strcmp(row->ipa + n - 2, "\xC9\xB9") == 0);
 }
 
+/* A vowel comes next, past marks such as ʲ and ˈ. */
+static int vowel_follows(const ipa_table *t, const char *s)
+{
+    for (;;) {
+        const ipa_row *next = match_any(t, s);
+        if (!next || next->len == 0)
+            return 0;
+        if (next->kind == IPA_VOWEL)
+            return 1;
+        if (next->kind != IPA_SKIP && next->kind != IPA_PRIMARY && next->kind != IPA_SECONDARY)
+            return 0;
+        s += next->len;
+    }
+}
+
 /* The longest row at s; an r-coloured vowel only when no vowel follows. */
 static const ipa_row *match_at(const ipa_table *t, const char *s)
 {
@@ -96,11 +111,8 @@ static const ipa_row *match_at(const ipa_table *t, const char *s)
         const ipa_row *row = &t->rows[i];
         if (strncmp(s, row->ipa, row->len) != 0)
             continue;
-        if (row->kind == IPA_VOWEL && ends_in_r(row)) {
-            const ipa_row *next = match_any(t, s + row->len);
-            if (next && next->kind == IPA_VOWEL)
-                continue;
-        }
+        if (row->kind == IPA_VOWEL && ends_in_r(row) && vowel_follows(t, s + row->len))
+            continue;
         return row;
     }
     return NULL;

@@ -1,0 +1,47 @@
+# Loanwords and foreign phrases that espeak-ng en-us misreads.  narrate line
+# format (pronunciations/README-lexicon.md); each entry cites its source, and
+# only words whose espeak-ng reading differs from the cited one are listed.
+coup = [[k'u:]]                              # Wiktionary IPA (US): /ˈkuː/
+coup d'etat = [[k,u: deIt'A:]]               # Wiktionary IPA (US): /ˌkuː deɪˈtɑː/
+detente = [[deIt'A:nt]]                      # Wiktionary IPA (US): /deɪˈtɑːnt/
+rapprochement = [[rapr'0Sm0]]                # Wiktionary IPA (US): /ræˈprɒʃmɒ̃/
+junta = [[h'Unt@]]                           # Wiktionary IPA (US): /ˈhʊntə/
+intifada = [[,IntIf'A:d@]]                   # Wiktionary IPA (US): /ˌɪntɪˈfɑːdə/
+fatwa = [[f'atwA:]]                          # Wiktionary IPA (US): /ˈfætwɑː/
+jihad = [[dZIh'A:d]]                         # Wiktionary IPA (US): /dʒɪˈhɑːd/
+sharia = [[S3r'i:;@]]                        # Wiktionary IPA (US): /ʃəˈriːə/
+mujahideen = [[m,u:dZ@hId'i:n]]              # Wiktionary IPA (US): /ˌmuːdʒəhɪˈdiːn/
+hijab = [[hIdZ'A:b]]                         # Wiktionary IPA (US): /hɪˈdʒɑːb/
+niqab = [[nIk'A:b]]                          # Wiktionary IPA (US): /nɪˈkɑːb/
+imam = [[Im'A:m]]                            # Wiktionary IPA (US): /ɪˈmɑːm/
+ayatollah = [[,aI@t'oUl@]]                   # Wiktionary IPA (US): /ˌaɪəˈtoʊlə/
+kibbutz = [[kIb'Uts]]                        # Wiktionary IPA (US): /kɪˈbʊts/
+oligarch = [['0lIgA@k]]                      # Wiktionary IPA (US): /ˈɒlɪɡɑːrk/
+perestroika = [[p,Er@str'OIk@]]              # Wiktionary IPA (US): /ˌpɛrəˈstrɔɪkə/
+glasnost = [[gl'azn0st]]                     # Wiktionary IPA (US): /ˈɡlæznɒst/
+siloviki = [[sIl'oUvIki]]                    # Wiktionary IPA (US): /sɪˈloʊvɪki/
+apparatchik = [[,ap3r'atSIk]]                # Wiktionary IPA (US): /ˌæpəˈrætʃɪk/
+gulag = [[g'u:lag]]                          # Wiktionary IPA (US): /ˈɡuːlæɡ/
+pogrom = [[p'0gr@m]]                         # Wiktionary IPA (US): /ˈpɒɡrəm/
+tsar = [[z'A@]]                              # Wiktionary IPA (US): /ˈzɑːr/
+blitzkrieg = [[bl'Itskri:g]]                 # Wiktionary IPA (US): /ˈblɪtskriːɡ/
+realpolitik = [[reI'A:lp0lIt#i:k]]           # Wiktionary IPA (US): /reɪˈɑːlpɒlɪtiːk/
+schadenfreude = [[S'A:d@nfrOId@]]            # Wiktionary IPA (US): /ˈʃɑːdənfrɔɪdə/
+kowtow = [[k,aUt'aU]]                        # Wiktionary IPA (US): /ˌkaʊˈtaʊ/
+karaoke = [[k,ari;'oUki]]                    # Wiktionary IPA (US): /ˌkæriˈoʊki/
+hara-kiri = [[h,ar@k'Iri]]                   # Wiktionary IPA (US): /ˌhærəˈkɪri/
+kamikaze = [[k,A:mIk'A:zi]]                  # Wiktionary IPA (US): /ˌkɑːmɪˈkɑːzi/
+entrepreneur = [[,0ntr@pr@n'3:]]             # Wiktionary IPA (US): /ˌɒntrəprəˈnɜːr/
+niche = [[n'i:S]]                            # Wiktionary IPA (US): /ˈniːʃ/
+rendezvous = [[r'0ndIvu:]]                   # Wiktionary IPA (US): /ˈrɒndɪvuː/
+communique = [[k@mj'u:nIkeI]]                # Wiktionary IPA (US): /kəˈmjuːnɪkeɪ/
+dossier = [[d'0si;eI]]                       # Wiktionary IPA (US): /ˈdɒsieɪ/
+laissez-faire = [[l,EseI f'e@]]              # Wiktionary IPA (US): /ˌlɛseɪ ˈfɛər/
+status quo = [[st,eIt#@s kw'oU]]             # Wiktionary IPA (US): /ˌsteɪtəs ˈkwoʊ/
+de facto = [[deI f'aktoU]]                   # Wiktionary IPA (US): /deɪ ˈfæktoʊ/
+de jure = [[deI dZ'U@ri]]                    # Wiktionary IPA (US): /deɪ ˈdʒʊəri/
+bona fide = [[b,oUn@ f'aIdi]]                # Wiktionary IPA (US): /ˌboʊnə ˈfaɪdi/
+quid pro quo = [[kw,Id proU kw'oU]]          # Wiktionary IPA (US): /ˌkwɪd proʊ ˈkwoʊ/
+persona non grata = [[p3s'oUn@ n0n gr'A:t#@]] # Wiktionary IPA (US): /pərˈsoʊnə nɒn ˈɡrɑːtə/
+fait accompli = [[f,eIt @k'0mpli:]]          # Wiktionary IPA (US): /ˌfeɪt əˈkɒmpliː/
+cause celebre = [[k,oUz s@l'Ebr@]]           # Wiktionary IPA (US): /ˌkoʊz səˈlɛbrə/
