@@ -33,6 +33,7 @@ static const table_spec specs[] = {
     {"time_zones.tsv", offsetof(norm_data, zones), 2, 0},
     {"spellings.tsv", offsetof(norm_data, spellings), 2, 1},
     {"elisions.tsv", offsetof(norm_data, elisions), 1, 1},
+    {"greek.tsv", offsetof(norm_data, greek), 2, 0},
 };
 
 /* Room for one row's "file:line" string. */

@@ -69,6 +69,7 @@ struct norm_data {
     ntable web;       /* web_words.tsv: URL part read as a word, spoken */
     ntable zones;     /* time_zones.tsv: written, spoken */
     ntable spellings; /* spellings.tsv: written, kind, american */
+    ntable greek;     /* greek.tsv: letter, name */
     ntable elisions;  /* elisions.tsv: words written after an apostrophe ('em, 'n') */
 };
 

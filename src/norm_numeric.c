@@ -86,18 +86,37 @@ static size_t digit_groups(const nctx *c, size_t i, uint32_t sep, size_t *ngroup
     return i;
 }
 
+/* A phone number after a country code ("+1 212-555-0100", "+44 (20) 7946 0000"
+ * is not read as one: only the North American forms follow the code). */
+static int phone_body(const nctx *c, size_t i, nmatch *m);
+
 int match_phone(const nctx *c, size_t i, nmatch *m)
+{
+    if (tk_punct(c, i, '+')) {
+        if (!tk_num(c, i + 1) || tk_len(c, i + 1) > 3 || !starts_token(c, i))
+            return 0;
+        size_t j = i + 2;
+        if (tk_space(c, j) || tk_punct(c, j, '-'))
+            j++;
+        return j > i + 2 || tk_punct(c, j, '(') ? phone_body(c, j, m) : 0;
+    }
+    if (!tk_punct(c, i, '(') && !starts_token(c, i))
+        return 0;
+    return phone_body(c, i, m);
+}
+
+static int phone_body(const nctx *c, size_t i, nmatch *m)
 {
     size_t j = i, groups, digits;
     if (tk_punct(c, i, '(') && tk_num(c, i + 1) && tk_len(c, i + 1) == 3 && tk_punct(c, i + 2, ')')) {
-        j = tk_next(c, i + 2);
+        j = tk_punct(c, i + 3, '-') ? i + 4 : tk_next(c, i + 2);
         size_t e = digit_groups(c, j, '-', &groups, &digits);
         if (groups != 2 || digits != 7)
             return 0;
         m->end = e;
         return 1;
     }
-    if (!tk_num(c, i) || !starts_token(c, i))
+    if (!tk_num(c, i))
         return 0;
     uint32_t sep = tk_punct(c, i + 1, '.') ? '.' : '-';
     size_t e = digit_groups(c, i, sep, &groups, &digits);
@@ -112,6 +131,8 @@ int match_phone(const nctx *c, size_t i, nmatch *m)
 
 void expand_phone(nctx *c, size_t i, const nmatch *m)
 {
+    if (tk_punct(c, i, '+'))
+        tmp_words(c, "plus");
     for (size_t j = i; j < m->end; j++) {
         if (!tk_num(c, j))
             continue;

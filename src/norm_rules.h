@@ -88,6 +88,7 @@ NORM_RULE(roman)
 NORM_RULE(dotted)
 NORM_RULE(abbrev)
 NORM_RULE(caps)
+NORM_RULE(greek)
 NORM_RULE(word)
 /* norm_punct.c */
 NORM_RULE(symbol)

@@ -388,6 +388,43 @@ void expand_caps(nctx *c, size_t i, const nmatch *m)
     emit_tmp(c, i, m->end);
 }
 
+/* ---- words in Greek letters: read letter by letter, by name ---- */
+
+/* The greek.tsv row of the two-byte letter at p, or NULL. */
+static const nrow *greek_at(const nctx *c, const char *p, size_t left)
+{
+    unsigned char b = (unsigned char)p[0];
+    if (left < 2 || (b != 0xCE && b != 0xCF))
+        return NULL;
+    return ntable_get(&c->d->greek, p, 2);
+}
+
+int match_greek(const nctx *c, size_t i, nmatch *m)
+{
+    const char *p = tk_p(c, i);
+    size_t n = tk_len(c, i);
+    if (!tk_word(c, i) || n % 2 || n > 32)
+        return 0;
+    for (size_t k = 0; k < n; k += 2)
+        if (!greek_at(c, p + k, n - k))
+            return 0;
+    m->end = i + 1;
+    return 1;
+}
+
+void expand_greek(nctx *c, size_t i, const nmatch *m)
+{
+    const char *p = tk_p(c, i);
+    size_t n = tk_len(c, i);
+    for (size_t k = 0; k < n; k += 2) {
+        const nrow *r = greek_at(c, p + k, n - k);
+        if (n == 2)
+            rule_row(c, r);
+        tmp_slice(c, r->col[1]);
+    }
+    emit_tmp(c, i, m->end);
+}
+
 /* ---- plain words ---- */
 
 int match_word(const nctx *c, size_t i, nmatch *m)
