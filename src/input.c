@@ -27,7 +27,19 @@ static uint64_t trimmed_length(const char *s, size_t len)
     return len;
 }
 
-/* The stream span of every word of s, whose source starts at block byte `at`. */
+/* The document span of block bytes [from, to): from the first byte's source to
+ * just past the last byte's, so that markup after the word (a closing tag) is
+ * left out.  An empty range is an empty span at from. */
+static void document_span(const reader_block *b, size_t from, size_t to, uint64_t *offset,
+                          uint64_t *length)
+{
+    from = from < b->len ? from : b->len;
+    to = to < b->len ? to : b->len;
+    *offset = b->source[from];
+    *length = to > from ? b->source[to - 1] + 1 - *offset : 0;
+}
+
+/* The document span of every word of s, whose source starts at block byte `at`. */
 static uint64_t *word_spans_of(const norm_sentence *s, const reader_block *b, size_t at)
 {
     uint64_t *spans = malloc((s->nwords ? s->nwords : 1) * 2 * sizeof *spans);
@@ -35,11 +47,7 @@ static uint64_t *word_spans_of(const norm_sentence *s, const reader_block *b, si
         return NULL;
     for (size_t k = 0; k < s->nwords; k++) {
         size_t from = at + s->words[k].src_off;
-        size_t to = from + s->words[k].src_len;
-        from = from < b->len ? from : b->len;
-        to = to < b->len ? to : b->len;
-        spans[2 * k] = b->source[from];
-        spans[2 * k + 1] = b->source[to] - b->source[from];
+        document_span(b, from, from + s->words[k].src_len, &spans[2 * k], &spans[2 * k + 1]);
     }
     return spans;
 }
@@ -70,8 +78,8 @@ static narrate_error take_sentence(narrate *n, const reader_block *b, size_t at,
 {
     norm_sentence s = {0};
     narrate_error err = norm_sentence_run(n->norm, b->text + at, len, &s);
-    uint64_t offset = b->source[at];
-    uint64_t length = b->source[at + trimmed_length(b->text + at, len)] - offset;
+    uint64_t offset, length;
+    document_span(b, at, at + trimmed_length(b->text + at, len), &offset, &length);
     if (err != NARRATE_OK)
         err = narrate_fail(n, err, "out of memory");
     else if (s.len > 0 && narrate_needs_workers(n)) {

@@ -110,6 +110,31 @@ static void test_speaks_sentences_in_order_with_offsets(void **state)
     test_recording_free(&r);
 }
 
+static void test_html_word_offsets_point_into_the_markup(void **state)
+{
+    (void)state;
+    static const char page[] =
+        "<html><head><title>Harbor | The Ledger</title></head><body>"
+        "<nav><a href=\"/\">Home</a></nav><article><h1>Harbor opens</h1>"
+        "<p>The <b>harbor</b> opened at dawn &amp; the ships waited.</p></article>"
+        "<footer>Share this</footer></body></html>";
+    recording r = {0};
+    r.source = page;
+    narrate_config c;
+    test_config(&c, &r, 1);
+    c.input_format = NARRATE_INPUT_HTML;
+    narrate_text(&c, page, 7);
+    int harbor = 0, waited = 0;
+    for (size_t i = 0; i < r.nwords; i++) {
+        harbor |= strcmp(r.words[i], "harbor") == 0;
+        waited |= strcmp(r.words[i], "waited") == 0;
+        assert_null(strstr(r.words[i], "Home"));
+        assert_null(strstr(r.words[i], "Share"));
+    }
+    assert_true(harbor && waited);
+    test_recording_free(&r);
+}
+
 static void test_chunking_does_not_change_sentences(void **state)
 {
     (void)state;
@@ -287,6 +312,7 @@ int main(void)
         cmocka_unit_test(test_unknown_voice_is_an_error),
         cmocka_unit_test(test_speaks_sentences_in_order_with_offsets),
         cmocka_unit_test(test_chunking_does_not_change_sentences),
+        cmocka_unit_test(test_html_word_offsets_point_into_the_markup),
         cmocka_unit_test(test_phonemes_match_espeak_x),
         cmocka_unit_test(test_cancel_from_another_thread),
         cmocka_unit_test(test_callback_can_stop),
