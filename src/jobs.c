@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "narrate_internal.h"
-#include "sanitize.h"
 
 #define DELIVERY_CHUNK 1024          /* samples per audio callback at most */
 #define POLL_INTERVAL_MS 10          /* how often cancel and timeouts are checked */
@@ -29,43 +28,40 @@ static void job_release(job *j)
 {
     norm_sentence_free(&j->sentence);
     free(j->word_spans);
-    free(j->engine_text);
-    free(j->origin);
+    engine_text_free(&j->engine);
     free(j->audio);
     free(j->words);
     free(j->phonemes);
     memset(j, 0, sizeof *j);
 }
 
-static size_t copy_unsanitized(const char *in, size_t len, char *out, uint32_t *origin)
+/* The text exactly as given, for the isolation tests (unsafe_raw_text). */
+static narrate_error copy_unsanitized(const norm_sentence *s, engine_text *out)
 {
-    memcpy(out, in, len);
-    out[len] = '\0';
-    for (size_t i = 0; i < len; i++)
-        origin[i] = (uint32_t)i;
-    return len;
+    engine_text_free(out);
+    out->text = malloc(s->len + 1);
+    out->origin = malloc((s->len + 1) * sizeof *out->origin);
+    if (!out->text || !out->origin)
+        return NARRATE_ENOMEM;
+    memcpy(out->text, s->text, s->len);
+    out->text[s->len] = '\0';
+    for (size_t i = 0; i < s->len; i++)
+        out->origin[i] = (uint32_t)i;
+    out->len = s->len;
+    out->cap = s->len + 1;
+    return NARRATE_OK;
 }
 
-/* Makes j->engine_text from the spoken text, plainly on the retry. */
+/* Makes what the worker is sent from the spoken text, plainly on the retry. */
 static narrate_error job_prepare_text(narrate *n, job *j)
 {
-    size_t cap = 2 * j->sentence.len + 1;
-    free(j->engine_text);
-    free(j->origin);
-    j->engine_text = malloc(cap);
-    j->origin = malloc(cap * sizeof *j->origin);
-    if (!j->engine_text || !j->origin)
-        return narrate_fail(n, NARRATE_ENOMEM, "out of memory");
-    if (j->attempt > 0)
-        j->engine_len = sanitize_simplified(j->sentence.text, j->sentence.len, j->engine_text,
-                                            j->origin);
-    else if (!n->unsafe_raw_text)
-        j->engine_len = sanitize_for_engine(j->sentence.text, j->sentence.len, j->engine_text,
-                                            j->origin);
-    else
-        j->engine_len = copy_unsanitized(j->sentence.text, j->sentence.len, j->engine_text,
-                                         j->origin);
-    return NARRATE_OK;
+    engine_style style = {n->lex, n->preset.quotes, n->preset.pitch, n->preset.quote_pitch};
+    if (j->style.pitch >= 0)
+        style.pitch = j->style.pitch;
+    narrate_error err = n->unsafe_raw_text && j->attempt == 0
+                            ? copy_unsanitized(&j->sentence, &j->engine)
+                            : engine_text_build(&j->sentence, &style, j->attempt > 0, &j->engine);
+    return err == NARRATE_OK ? NARRATE_OK : narrate_fail(n, err, "out of memory");
 }
 
 narrate_error jobs_start_worker(narrate *n, int i)
@@ -95,8 +91,8 @@ static narrate_error send_job(narrate *n, int w, job *j)
     speak.want_phonemes = n->config.phonemes != 0;
     speak.rate = j->style.rate;
     speak.pitch = j->style.pitch;
-    if (proto_send2(n->workers[w].to_fd, REQ_SPEAK, &speak, sizeof speak, j->engine_text,
-                    j->engine_len) != 0 &&
+    if (proto_send2(n->workers[w].to_fd, REQ_SPEAK, &speak, sizeof speak, j->engine.text,
+                    j->engine.len) != 0 &&
         errno != EPIPE)
         return narrate_fail(n, NARRATE_EWORKER, "cannot write to a synthesis worker");
     /* A worker that died before the write is noticed as EOF when read. */
@@ -280,9 +276,9 @@ narrate_error emit_event(narrate *n, narrate_event_type type, uint64_t offset, u
 /* The norm_word that engine_text byte `offset` came from, or -1. */
 static long norm_word_at(const job *j, uint32_t offset)
 {
-    if (offset >= j->engine_len)
+    if (offset >= j->engine.len)
         return -1;
-    uint32_t spoken = j->origin[offset];
+    uint32_t spoken = j->engine.origin[offset];
     for (size_t k = 0; k < j->sentence.nwords; k++) {
         const norm_word *w = &j->sentence.words[k];
         if (spoken >= w->out_off && spoken < w->out_off + w->out_len)

@@ -1,7 +1,7 @@
 /* Pronunciation lexicons and name rules: which spoken words get which sound.
  *
  * Contract shared by the library core and the lexicon module:
- * - Layers, lowest to highest: built-in (pronunciations/*.lex embedded in the
+ * - Layers, lowest to highest: built-in (the .lex files of pronunciations/, embedded in the
  *   library), system-wide, user ($XDG_CONFIG_HOME/narrate/), then files given
  *   with --lexicon.  A higher layer wins; every entry remembers its file:line.
  * - Files are narrate's own line format (*.lex, documented in

@@ -35,7 +35,7 @@ const char *narrate_strerror(narrate_error err)
     case NARRATE_EWRITE: return "cannot write output";
     case NARRATE_ENODEVICE: return "no audio output device";
     case NARRATE_EFORMAT: return "unsupported output format";
-    case NARRATE_EDATA: return "malformed data file";
+    case NARRATE_EDATA: return "malformed data or lexicon file";
     }
     return "unknown error";
 }
@@ -55,6 +55,17 @@ void narrate_config_init(narrate_config *config)
     config->pitch = -1;
     config->volume = -1;
     config->synthesize = 1;
+}
+
+/* The built-in lexicon, the system and user layers, then config->lexicons. */
+static narrate_error load_lexicons(narrate *n, const narrate_config *config)
+{
+    narrate_error err = lexicon_new(&n->lex, n->errmsg, sizeof n->errmsg);
+    if (err == NARRATE_OK)
+        err = lexicon_add_standard_layers(n->lex, n->errmsg, sizeof n->errmsg);
+    for (const char *const *f = config->lexicons; err == NARRATE_OK && f && *f; f++)
+        err = lexicon_add_file(n->lex, *f, LEXICON_COMMAND_LINE, n->errmsg, sizeof n->errmsg);
+    return err;
 }
 
 static int config_is_valid(const narrate_config *c)
@@ -162,6 +173,8 @@ narrate_error narrate_new(const narrate_config *config, narrate **out, char *err
     narrate_error err = resolve_voice(n, config);
     if (err == NARRATE_OK)
         err = norm_data_load(&n->norm, n->errmsg, sizeof n->errmsg);
+    if (err == NARRATE_OK && narrate_needs_workers(n))
+        err = load_lexicons(n, config);
     if (err == NARRATE_OK)
         err = allocate_queues(n);
     if (err == NARRATE_OK)
@@ -190,6 +203,7 @@ void narrate_free(narrate *n)
     free(n->queue);
     reader_free(n->reader);
     norm_data_free(n->norm);
+    lexicon_free(n->lex);
     free(n);
 }
 

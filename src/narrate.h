@@ -47,7 +47,7 @@ typedef enum narrate_error {
     NARRATE_EWRITE,      /* a sink could not write (disk full, file too large, I/O) */
     NARRATE_ENODEVICE,   /* no audio output device is available */
     NARRATE_EFORMAT,     /* the output format is unknown or cannot take this audio */
-    NARRATE_EDATA,       /* a shipped data file is malformed */
+    NARRATE_EDATA,       /* a data, preset or lexicon file is malformed */
 } narrate_error;
 
 /* A static English description of err; never NULL, also for unknown values. */
@@ -113,6 +113,9 @@ typedef struct narrate_config {
     int phonemes;       /* nonzero: SENTENCE events carry phonemes (needs workers) */
     /* Seconds one sentence may take before its worker is killed; 0 means 10. */
     double sentence_timeout;
+    /* Pronunciation lexicons (narrate's .lex line format or W3C PLS) layered
+     * above the built-in, system and user ones; a NULL-terminated list, or NULL. */
+    const char *const *lexicons;
     /* The worker executable; NULL means $NARRATE_WORKER, then the installed one. */
     const char *worker_path;
     narrate_audio_fn on_audio;  /* may be NULL */
@@ -128,7 +131,8 @@ typedef struct narrate narrate;
 /* Creates a narrator and starts its workers.  On success *out owns a handle that
  * narrate_free() releases.  On failure *out is NULL and, when errmsg is not NULL,
  * a message is copied into errmsg[0..errmsg_size).
- * Possible errors: ENOMEM, EINVAL, EWORKER, EVOICE, EDATA. */
+ * Possible errors: ENOMEM, EINVAL, EWORKER, EVOICE, EDATA, EOPEN (a lexicon file
+ * cannot be read). */
 narrate_error narrate_new(const narrate_config *config, narrate **out, char *errmsg,
                           size_t errmsg_size);
 

@@ -7,6 +7,8 @@
 #include <stdint.h>
 
 #include "narrate.h"
+#include "engine_text.h"
+#include "lexicon.h"
 #include "normalize.h"
 #include "presets.h"
 #include "proto.h"
@@ -27,9 +29,7 @@ typedef struct job {
     job_style style;
     norm_sentence sentence;          /* spoken text with provenance */
     uint64_t *word_spans;            /* per norm_word: offset, length in the stream */
-    char *engine_text;               /* sanitized text sent to the worker */
-    uint32_t *origin;                /* engine_text byte -> sentence.text byte */
-    size_t engine_len;
+    engine_text engine;              /* what the worker is sent, mapped to sentence.text */
     int attempt;                     /* 0, then 1 for the simplified retry */
     enum job_state state;
     int16_t *audio;                  /* received, not yet delivered */
@@ -51,6 +51,7 @@ struct narrate {
     char voice[PROTO_VOICE_MAX];
     char worker_path[4096];
     norm_data *norm;
+    lexicon *lex;
 
     reader *reader;         /* NULL until the input format is known */
     char sniffed[1024];     /* the first bytes, kept until the format is known */

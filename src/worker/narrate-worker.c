@@ -4,7 +4,8 @@
  * src/proto.h.  espeak-ng keeps global state and can abort the process on
  * ordinary text, so each worker serves one library handle and may die at any
  * time: the library notices EOF, restarts it and retries the sentence.  Text
- * arrives sanitized and is synthesized in plain mode (no SSML, no [[phonemes]]).
+ * arrives sanitized, with only the markup narrate itself wrote: [[phonemes]]
+ * for lexicon words and embedded pitch commands.  SSML is never enabled.
  */
 #include <errno.h>
 #include <signal.h>
@@ -131,18 +132,41 @@ static int handle_config(const char *payload, size_t len)
     return proto_send(STDOUT_FILENO, RSP_DONE, NULL, 0);
 }
 
-static int send_phonemes(const char *text)
+/* Appends espeak-ng's phonemes for plain text (NUL-terminated), clause by clause. */
+static void plain_phonemes(FILE *out, const char *text)
+{
+    const void *cursor = text;
+    while (cursor) {
+        const char *clause = espeak_TextToPhonemes(&cursor, espeakCHARS_UTF8, 0);
+        if (clause && *clause)
+            fprintf(out, "%s%s", ftell(out) > 0 ? " " : "", clause);
+    }
+}
+
+/* Sends the phonemes of a request's text: espeak-ng's own for plain stretches,
+ * and narrate's [[...]] markup as written (espeak_TextToPhonemes would spell
+ * the brackets' content as letters). */
+static int send_phonemes(char *text)
 {
     char *joined = NULL;
     size_t size = 0;
     FILE *out = open_memstream(&joined, &size);
     if (!out)
         return send_error("out of memory");
-    const void *cursor = text;
-    while (cursor) {
-        const char *clause = espeak_TextToPhonemes(&cursor, espeakCHARS_UTF8, 0);
-        if (clause && *clause)
-            fprintf(out, "%s%s", ftell(out) > 0 ? " " : "", clause);
+    char *at = text;
+    while (*at) {
+        char *open = strstr(at, "[[");
+        char *close = open ? strstr(open + 2, "]]") : NULL;
+        if (!close)
+            open = at + strlen(at);
+        char saved = *open;
+        *open = '\0';
+        plain_phonemes(out, at);
+        *open = saved;
+        if (!close)
+            break;
+        fprintf(out, "%s%.*s", ftell(out) > 0 ? " " : "", (int)(close - open - 2), open + 2);
+        at = close + 2;
     }
     fclose(out);
     int rc = proto_send(STDOUT_FILENO, RSP_PHONEMES, joined, size);
@@ -169,7 +193,8 @@ static int handle_speak(char *payload, size_t len, int sample_rate)
                           s.pitch >= 0 ? s.pitch : configured.pitch);
         current = &r;
         espeak_ERROR e = espeak_Synth(text, text_bytes + 1, 0, POS_CHARACTER, 0,
-                                      espeakCHARS_UTF8 | espeakENDPAUSE, NULL, NULL);
+                                      espeakCHARS_UTF8 | espeakPHONEMES | espeakENDPAUSE,
+                                      NULL, NULL);
         current = NULL;
         if (restyled)
             apply_prosody(configured.rate, configured.pitch);

@@ -120,6 +120,71 @@ static void test_rate_and_pauses_change_the_audio(void **state)
     assert_true(reader < news);
 }
 
+static int hash_audio(void *userdata, const int16_t *samples, size_t count, int rate)
+{
+    (void)rate;
+    uint64_t *h = userdata;
+    for (size_t i = 0; i < count; i++)
+        *h = (*h ^ (uint16_t)samples[i]) * 1099511628211u;
+    return NARRATE_CONTINUE;
+}
+
+static uint64_t audio_hash(const char *voice, const char *text)
+{
+    uint64_t h = 1469598103934665603u;
+    narrate_config c;
+    narrate_config_init(&c);
+    c.worker_path = test_worker_path();
+    c.workers = 1;
+    c.voice = voice;
+    c.on_audio = hash_audio;
+    c.userdata = &h;
+    narrate *n;
+    assert_int_equal(narrate_new(&c, &n, NULL, 0), NARRATE_OK);
+    assert_int_equal(narrate_feed(n, text, strlen(text)), NARRATE_OK);
+    assert_int_equal(narrate_finish(n), NARRATE_OK);
+    narrate_free(n);
+    return h;
+}
+
+static void write_preset(const char *dir, const char *name, const char *text)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/narrate/voices/%s.ini", dir, name);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+static void test_quote_style_changes_only_quoted_speech(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/narrate-quotes-XXXXXX", sub[512];
+    assert_non_null(mkdtemp(dir));
+    snprintf(sub, sizeof sub, "%s/narrate", dir);
+    mkdir(sub, 0700);
+    snprintf(sub, sizeof sub, "%s/narrate/voices", dir);
+    mkdir(sub, 0700);
+    write_preset(dir, "qpitch", "[quotes]\nstyle = pitch\npitch = 90\n");
+    write_preset(dir, "qplain", "[quotes]\nstyle = plain\n");
+    setenv("XDG_CONFIG_HOME", dir, 1);
+    const char *quoted = "He said, \xe2\x80\x9cWe agree,\xe2\x80\x9d and left.";
+    const char *unquoted = "He said that they agree, and left.";
+    assert_true(audio_hash("qpitch", quoted) != audio_hash("qplain", quoted));
+    assert_true(audio_hash("qpitch", unquoted) == audio_hash("qplain", unquoted));
+    unsetenv("XDG_CONFIG_HOME");
+    char path[600];
+    snprintf(path, sizeof path, "%s/narrate/voices/qpitch.ini", dir);
+    unlink(path);
+    snprintf(path, sizeof path, "%s/narrate/voices/qplain.ini", dir);
+    unlink(path);
+    rmdir(sub);
+    snprintf(sub, sizeof sub, "%s/narrate", dir);
+    rmdir(sub);
+    rmdir(dir);
+}
+
 static int note_voice(void *userdata, const char *name, const char *language)
 {
     if (strcmp(language, "preset") == 0 && strcmp(name, "podcast") == 0)
@@ -143,6 +208,7 @@ int main(void)
         cmocka_unit_test(test_user_preset_wins),
         cmocka_unit_test(test_rate_and_pauses_change_the_audio),
         cmocka_unit_test(test_presets_are_listed),
+        cmocka_unit_test(test_quote_style_changes_only_quoted_speech),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

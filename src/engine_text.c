@@ -1,0 +1,214 @@
+#include "engine_text.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sanitize.h"
+
+#define LOOKAHEAD_WORDS 6
+#define LOOKUP_WORD_MAX 64
+
+static int reserve(engine_text *t, size_t more)
+{
+    if (t->len + more + 1 <= t->cap)
+        return 0;
+    size_t cap = t->cap ? t->cap : 256;
+    while (cap < t->len + more + 1)
+        cap *= 2;
+    char *text = realloc(t->text, cap);
+    if (text)
+        t->text = text;
+    uint32_t *origin = realloc(t->origin, cap * sizeof *origin);
+    if (origin)
+        t->origin = origin;
+    if (!text || !origin)
+        return -1;
+    t->cap = cap;
+    return 0;
+}
+
+/* Appends n bytes that all trace back to spoken byte `from`. */
+static int put_from(engine_text *t, const char *s, size_t n, uint32_t from)
+{
+    if (reserve(t, n))
+        return -1;
+    memcpy(t->text + t->len, s, n);
+    for (size_t i = 0; i < n; i++)
+        t->origin[t->len + i] = from;
+    t->len += n;
+    return 0;
+}
+
+/* Appends n bytes with their own origins. */
+static int put_mapped(engine_text *t, const char *s, const uint32_t *origin, size_t n)
+{
+    if (reserve(t, n))
+        return -1;
+    memcpy(t->text + t->len, s, n);
+    memcpy(t->origin + t->len, origin, n * sizeof *origin);
+    t->len += n;
+    return 0;
+}
+
+/* The sanitized sentence that the markup is laid over. */
+typedef struct clean_text {
+    char *text;
+    uint32_t *origin;
+    size_t len;
+} clean_text;
+
+static int is_word_byte(unsigned char c)
+{
+    return isalnum(c) || c >= 0x80;
+}
+
+static size_t word_end(const clean_text *c, size_t at)
+{
+    while (at < c->len && c->text[at] != ' ')
+        at++;
+    return at;
+}
+
+/* The bytes of the word [at, end) between its leading and trailing punctuation. */
+static void word_core(const clean_text *c, size_t at, size_t end, size_t *from, size_t *to)
+{
+    *from = at;
+    *to = end;
+    while (*from < *to && !is_word_byte((unsigned char)c->text[*from]))
+        (*from)++;
+    while (*to > *from && !is_word_byte((unsigned char)c->text[*to - 1]))
+        (*to)--;
+}
+
+static int norm_word_flags(const norm_sentence *s, uint32_t spoken)
+{
+    for (size_t k = 0; k < s->nwords; k++)
+        if (spoken >= s->words[k].out_off && spoken < s->words[k].out_off + s->words[k].out_len)
+            return (int)s->words[k].flags;
+    return 0;
+}
+
+/* Up to LOOKAHEAD_WORDS word cores from `at`, stopping after a word that ends in
+ * punctuation and before one that starts with it (a phrase never spans a comma
+ * or a bracket).  Returns how many, and each
+ * word's extent in ends[]. */
+static size_t gather_words(const clean_text *c, size_t at, char cores[][LOOKUP_WORD_MAX],
+                           size_t *ends)
+{
+    size_t n = 0;
+    while (n < LOOKAHEAD_WORDS && at < c->len) {
+        size_t end = word_end(c, at), from, to;
+        word_core(c, at, end, &from, &to);
+        if (to <= from || to - from >= LOOKUP_WORD_MAX || (n > 0 && from != at))
+            break;
+        memcpy(cores[n], c->text + from, to - from);
+        cores[n][to - from] = '\0';
+        ends[n++] = end;
+        if (to != end)
+            break;
+        at = end;
+        while (at < c->len && c->text[at] == ' ')
+            at++;
+    }
+    return n;
+}
+
+/* Writes the lexicon's reading of the words from `at`, if it has one, and
+ * returns where the text goes on; returns `at` when the lexicon has none. */
+static size_t put_lexicon_reading(const clean_text *c, size_t at, int sentence_start,
+                                  const lexicon *lex, engine_text *out, int *failed)
+{
+    char cores[LOOKAHEAD_WORDS][LOOKUP_WORD_MAX];
+    size_t ends[LOOKAHEAD_WORDS];
+    size_t n = gather_words(c, at, cores, ends);
+    const char *words[LOOKAHEAD_WORDS];
+    for (size_t i = 0; i < n; i++)
+        words[i] = cores[i];
+    lexicon_match m;
+    if (n == 0 || !lexicon_lookup(lex, words, n, sentence_start, &m) || m.words > n)
+        return at;
+    size_t end = ends[m.words - 1], from, to;
+    word_core(c, at, end, &from, &to);
+    uint32_t origin = c->origin[from];
+    int rc = put_mapped(out, c->text + at, c->origin + at, from - at);
+    if (m.phonemes) {
+        rc |= put_from(out, " [[", 3, origin);
+        rc |= put_from(out, m.phonemes, strlen(m.phonemes), origin);
+        rc |= put_from(out, "]] ", 3, origin);
+    } else {
+        rc |= put_from(out, m.respelling, strlen(m.respelling), origin);
+    }
+    rc |= put_mapped(out, c->text + to, c->origin + to, end - to);
+    *failed |= rc;
+    return end;
+}
+
+/* The markup that opens (entering) or closes quoted speech. */
+static int put_quote_mark(const engine_style *st, int entering, uint32_t origin, engine_text *out)
+{
+    char mark[32];
+    if (st->quotes == QUOTE_PITCH)
+        snprintf(mark, sizeof mark, " \001%dP ", entering ? st->quote_pitch : st->pitch);
+    else if (st->quotes == QUOTE_ANNOUNCE)
+        snprintf(mark, sizeof mark, "%s", entering ? " quote, " : ", end quote, ");
+    else
+        return 0;
+    return put_from(out, mark, strlen(mark), origin);
+}
+
+static int lay_markup(const norm_sentence *s, const clean_text *c, const engine_style *st,
+                      engine_text *out)
+{
+    int failed = 0, quoted = 0;
+    size_t at = 0;
+    while (at < c->len && !failed) {
+        if (c->text[at] == ' ') {
+            failed |= put_mapped(out, c->text + at, c->origin + at, 1);
+            at++;
+            continue;
+        }
+        int q = norm_word_flags(s, c->origin[at]) & NORM_WORD_QUOTED;
+        if (q != quoted)
+            failed |= put_quote_mark(st, q, c->origin[at], out);
+        quoted = q;
+        size_t next = st->lex ? put_lexicon_reading(c, at, at == 0, st->lex, out, &failed) : at;
+        if (next == at) {
+            next = word_end(c, at);
+            failed |= put_mapped(out, c->text + at, c->origin + at, next - at);
+        }
+        at = next;
+    }
+    if (quoted && !failed)
+        failed |= put_quote_mark(st, 0, c->len ? c->origin[c->len - 1] : 0, out);
+    return failed;
+}
+
+narrate_error engine_text_build(const norm_sentence *s, const engine_style *style, int plain,
+                                engine_text *out)
+{
+    out->len = 0;
+    size_t cap = 2 * s->len + 1;
+    clean_text c = {malloc(cap), malloc(cap * sizeof(uint32_t)), 0};
+    int failed = !c.text || !c.origin;
+    if (!failed) {
+        c.len = plain ? sanitize_simplified(s->text, s->len, c.text, c.origin)
+                      : sanitize_for_engine(s->text, s->len, c.text, c.origin);
+        failed = plain ? put_mapped(out, c.text, c.origin, c.len) : lay_markup(s, &c, style, out);
+    }
+    if (!failed)
+        failed = reserve(out, 0);
+    if (!failed)
+        out->text[out->len] = '\0';
+    free(c.text);
+    free(c.origin);
+    return failed ? NARRATE_ENOMEM : NARRATE_OK;
+}
+
+void engine_text_free(engine_text *t)
+{
+    free(t->text);
+    free(t->origin);
+    memset(t, 0, sizeof *t);
+}
