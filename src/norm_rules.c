@@ -34,7 +34,7 @@ static const nrule rules[] = {
     R(dotted, AT_WORD),
     R(abbrev, AT_WORD),
     R(caps, AT_CAP),
-    R(greek, AT_WORD),
+    R(greek, AT_LOWER), /* Greek letters count as lower case */
     R(symbol, AT_PUNCT),
     R(word, AT_WORD),
     R(punct, AT_ANY),
