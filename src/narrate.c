@@ -173,7 +173,7 @@ narrate_error narrate_new(const narrate_config *config, narrate **out, char *err
     narrate_error err = resolve_voice(n, config);
     if (err == NARRATE_OK)
         err = norm_data_load(&n->norm, n->errmsg, sizeof n->errmsg);
-    if (err == NARRATE_OK && narrate_needs_workers(n))
+    if (err == NARRATE_OK)
         err = load_lexicons(n, config);
     if (err == NARRATE_OK)
         err = allocate_queues(n);

@@ -114,7 +114,8 @@ typedef struct narrate_config {
     /* Seconds one sentence may take before its worker is killed; 0 means 10. */
     double sentence_timeout;
     /* Pronunciation lexicons (narrate's .lex line format or W3C PLS) layered
-     * above the built-in, system and user ones; a NULL-terminated list, or NULL. */
+     * above the built-in, system and user ones; a NULL-terminated list, or
+     * NULL.  Read during narrate_new() only. */
     const char *const *lexicons;
     /* The worker executable; NULL means $NARRATE_WORKER, then the installed one. */
     const char *worker_path;
@@ -170,6 +171,25 @@ const char *narrate_errmsg(const narrate *n);
  * espeak-ng voice with its name and language.  Possible errors: EWORKER, ESTOPPED. */
 typedef int (*narrate_voice_fn)(void *userdata, const char *name, const char *language);
 narrate_error narrate_list_voices(narrate *n, narrate_voice_fn fn, void *userdata);
+
+/* Why one written token reads the way it does (see narrate_explain). */
+typedef struct narrate_explanation {
+    uint64_t offset, length;   /* the token's bytes in the text given */
+    const char *spoken;        /* the words it becomes */
+    const char *reading;       /* the normalizer rule or table row that decided
+                                  them ("year", "abbreviations.tsv:12"), or "" */
+    const char *pronunciation; /* the lexicon entry ("people.lex:40") or rule
+                                  ("rule:pinyin") that gives their sound, or "" */
+    const char *phonemes;      /* what espeak-ng is given, in `espeak-ng -x` notation */
+} narrate_explanation;
+
+typedef int (*narrate_explain_fn)(void *userdata, const narrate_explanation *ex);
+
+/* Calls fn for every token of `text` (plain text, at most 64 KiB) in order.
+ * Works on a handle made with synthesize 0; uses a worker for the phonemes.
+ * Possible errors: EINVAL, ENOMEM, EWORKER, ESTOPPED. */
+narrate_error narrate_explain(narrate *n, const char *text, size_t len, narrate_explain_fn fn,
+                              void *userdata);
 
 /* ---- Sinks: where audio goes.  Each sink takes mono int16 PCM. ---- */
 

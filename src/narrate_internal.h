@@ -101,6 +101,10 @@ void jobs_clear(narrate *n);
 /* Starts or restarts worker i.  Possible errors: EWORKER, EVOICE. */
 narrate_error jobs_start_worker(narrate *n, int i);
 
+/* Runs task on an idle worker of n, or on a temporary one started for it. */
+typedef narrate_error (*worker_task)(narrate *n, worker *w, void *arg);
+narrate_error narrate_with_worker(narrate *n, worker_task task, void *arg);
+
 /* Emits an event through the caller's callback; NARRATE_ESTOPPED when it said stop. */
 narrate_error emit_event(narrate *n, narrate_event_type type, uint64_t offset, uint64_t length,
                          const char *text, const char *phonemes);
