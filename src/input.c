@@ -61,8 +61,10 @@ static int is_heading(const reader_block *b)
 static job_style style_of(const narrate *n, const reader_block *b, size_t at, size_t end)
 {
     const voice_preset *p = &n->preset;
-    job_style style = {0, p->sentence_pause_ms, 0, -1};
+    job_style style = {0, p->sentence_pause_ms, 0, -1, -1};
     int last = end >= b->len;
+    if (is_heading(b) && at == 0)
+        style.heading_level = b->type == BLOCK_TITLE ? 0 : b->level;
     if (is_heading(b)) {
         style.pause_before_ms = at == 0 ? p->heading_pause_ms : 0;
         style.pause_after_ms = last ? p->heading_pause_ms : 0;
@@ -86,8 +88,12 @@ static narrate_error take_sentence(narrate *n, const reader_block *b, size_t at,
         uint64_t *spans = word_spans_of(&s, b, at);
         err = spans ? jobs_submit(n, &s, spans, offset, length, style_of(n, b, at, at + len))
                     : narrate_fail(n, NARRATE_ENOMEM, "out of memory");
-    } else if (s.len > 0)
-        err = emit_event(n, NARRATE_EVENT_SENTENCE, offset, length, s.text, NULL);
+    } else if (s.len > 0) {
+        if (is_heading(b) && at == 0)
+            err = emit_heading(n, b->type == BLOCK_TITLE ? 0 : b->level, offset, length, s.text);
+        if (err == NARRATE_OK)
+            err = emit_event(n, NARRATE_EVENT_SENTENCE, offset, length, s.text, NULL);
+    }
     norm_sentence_free(&s);
     return err;
 }
@@ -217,6 +223,14 @@ narrate_error narrate_finish(narrate *n)
     if (err == NARRATE_OK)
         err = emit_event(n, NARRATE_EVENT_END, n->bytes_fed, 0, "", NULL);
     return settle(n, err);
+}
+
+void narrate_document_info(const narrate *n, narrate_document *out)
+{
+    const reader_meta *meta = n && n->reader ? reader_metadata(n->reader) : NULL;
+    out->title = meta ? meta->title : NULL;
+    out->byline = meta ? meta->byline : NULL;
+    out->date = meta ? meta->date : NULL;
 }
 
 narrate_error narrate_set_input_format(narrate *n, narrate_input_format format)

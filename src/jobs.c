@@ -267,7 +267,18 @@ narrate_error emit_event(narrate *n, narrate_event_type type, uint64_t offset, u
 {
     if (!n->config.on_event)
         return NARRATE_OK;
-    narrate_event ev = {type, offset, length, n->samples_out, text ? text : "", phonemes};
+    narrate_event ev = {type, offset, length, n->samples_out, text ? text : "", phonemes, 0};
+    if (n->config.on_event(n->config.userdata, &ev) == NARRATE_STOP)
+        return narrate_fail(n, NARRATE_ESTOPPED, "stopped by the event callback");
+    return NARRATE_OK;
+}
+
+narrate_error emit_heading(narrate *n, int level, uint64_t offset, uint64_t length,
+                           const char *text)
+{
+    if (!n->config.on_event)
+        return NARRATE_OK;
+    narrate_event ev = {NARRATE_EVENT_HEADING, offset, length, n->samples_out, text, NULL, level};
     if (n->config.on_event(n->config.userdata, &ev) == NARRATE_STOP)
         return narrate_fail(n, NARRATE_ESTOPPED, "stopped by the event callback");
     return NARRATE_OK;
@@ -339,6 +350,9 @@ static narrate_error deliver_silence(narrate *n, int ms)
 static narrate_error start_job(narrate *n, job *j)
 {
     narrate_error err = deliver_silence(n, j->style.pause_before_ms);
+    if (err == NARRATE_OK && j->style.heading_level >= 0)
+        err = emit_heading(n, j->style.heading_level, j->src_offset, j->src_length,
+                           j->sentence.text);
     if (err != NARRATE_OK)
         return err;
     j->started = 1;

@@ -68,6 +68,8 @@ typedef enum narrate_event_type {
     NARRATE_EVENT_WORD,         /* a word starts; `text` is the spoken word */
     NARRATE_EVENT_WARNING,      /* a sentence could not be read as written; `text` says why */
     NARRATE_EVENT_END,          /* all text given before narrate_finish() has been spoken */
+    NARRATE_EVENT_HEADING,      /* a title or heading starts; `text` is its spoken text,
+                                   `level` 0 for the article's title, else 1..6 */
 } narrate_event_type;
 
 typedef struct narrate_event {
@@ -84,6 +86,7 @@ typedef struct narrate_event {
     /* SENTENCE only, with config.phonemes set: espeak-ng mnemonics as
      * `espeak-ng -x` prints them; otherwise NULL. */
     const char *phonemes;
+    int level;          /* HEADING only */
 } narrate_event;
 
 typedef int (*narrate_event_fn)(void *userdata, const narrate_event *event);
@@ -166,6 +169,15 @@ void narrate_cancel(narrate *n);
 
 /* The message of the last error on this handle; "" when there was none. */
 const char *narrate_errmsg(const narrate *n);
+
+/* What the text says about itself: its title (from <h1>, og:title, <title>,
+ * front matter or a plain-text headline), byline and date.  Known after
+ * narrate_finish() (HTML and Markdown) or once read (plain text); any field may
+ * be NULL.  The strings live until narrate_reset() or narrate_free(). */
+typedef struct narrate_document {
+    const char *title, *byline, *date;
+} narrate_document;
+void narrate_document_info(const narrate *n, narrate_document *out);
 
 /* Calls fn once per voice preset (language "preset") and then once per
  * espeak-ng voice with its name and language.  Possible errors: EWORKER, ESTOPPED. */

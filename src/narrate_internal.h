@@ -21,6 +21,7 @@ enum job_state { JOB_QUEUED, JOB_RUNNING, JOB_DONE };
 typedef struct job_style {
     int pause_before_ms, pause_after_ms; /* silence around it */
     int rate, pitch;                     /* 0 and -1: the voice's own */
+    int heading_level;                   /* -1, or it opens a heading of that level */
 } job_style;
 
 /* One sentence on its way to the caller.  Owns every buffer it points to. */
@@ -108,5 +109,9 @@ narrate_error narrate_with_worker(narrate *n, worker_task task, void *arg);
 /* Emits an event through the caller's callback; NARRATE_ESTOPPED when it said stop. */
 narrate_error emit_event(narrate *n, narrate_event_type type, uint64_t offset, uint64_t length,
                          const char *text, const char *phonemes);
+
+/* Emits a HEADING event of that level (0: the title) at the current sample. */
+narrate_error emit_heading(narrate *n, int level, uint64_t offset, uint64_t length,
+                           const char *text);
 
 #endif

@@ -135,6 +135,73 @@ static void test_html_word_offsets_point_into_the_markup(void **state)
     test_recording_free(&r);
 }
 
+typedef struct heading_log {
+    int levels[8];
+    char texts[8][64];
+    uint64_t samples[8];
+    int count;
+    uint64_t audio;
+    const char *source;
+    int word_mismatches, words;
+} heading_log;
+
+static int log_heading(void *userdata, const narrate_event *ev)
+{
+    heading_log *h = userdata;
+    if (ev->type == NARRATE_EVENT_HEADING && h->count < 8) {
+        h->levels[h->count] = ev->level;
+        snprintf(h->texts[h->count], 64, "%s", ev->text);
+        h->samples[h->count++] = ev->sample;
+    }
+    if (ev->type == NARRATE_EVENT_WORD) {
+        h->words++;
+        /* The spoken word is the written one here: no numbers or abbreviations. */
+        if (strncmp(h->source + ev->offset, ev->text, ev->length) != 0)
+            h->word_mismatches++;
+    }
+    return NARRATE_CONTINUE;
+}
+
+static int count_audio(void *userdata, const int16_t *s, size_t count, int rate)
+{
+    (void)s, (void)rate;
+    ((heading_log *)userdata)->audio += count;
+    return NARRATE_CONTINUE;
+}
+
+static void test_markdown_headings_and_offsets(void **state)
+{
+    (void)state;
+    static const char post[] = "---\ntitle: Harbor notes\nauthor: Ana Ferreira\n---\n\n"
+                               "Intro words come first.\n\n## The *second* part\n\n"
+                               "Ships [waited](https://example.org/x) there.\n";
+    heading_log h = {0};
+    h.source = post;
+    narrate_config c;
+    narrate_config_init(&c);
+    c.worker_path = test_worker_path();
+    c.input_format = NARRATE_INPUT_MARKDOWN;
+    c.on_event = log_heading;
+    c.on_audio = count_audio;
+    c.userdata = &h;
+    narrate *n;
+    assert_int_equal(narrate_new(&c, &n, NULL, 0), NARRATE_OK);
+    assert_int_equal(narrate_feed(n, post, sizeof post - 1), NARRATE_OK);
+    assert_int_equal(narrate_finish(n), NARRATE_OK);
+    narrate_document doc;
+    narrate_document_info(n, &doc);
+    assert_non_null(doc.title);
+    assert_string_equal(doc.title, "Harbor notes");
+    narrate_free(n);
+    assert_int_equal(h.count, 2);
+    assert_int_equal(h.levels[0], 0);
+    assert_int_equal(h.levels[1], 2);
+    assert_non_null(strstr(h.texts[1], "second part"));
+    assert_true(h.samples[1] > h.samples[0] && h.samples[1] < h.audio);
+    assert_true(h.words >= 8);
+    assert_int_equal(h.word_mismatches, 0);
+}
+
 static void test_chunking_does_not_change_sentences(void **state)
 {
     (void)state;
@@ -313,6 +380,7 @@ int main(void)
         cmocka_unit_test(test_speaks_sentences_in_order_with_offsets),
         cmocka_unit_test(test_chunking_does_not_change_sentences),
         cmocka_unit_test(test_html_word_offsets_point_into_the_markup),
+        cmocka_unit_test(test_markdown_headings_and_offsets),
         cmocka_unit_test(test_phonemes_match_espeak_x),
         cmocka_unit_test(test_cancel_from_another_thread),
         cmocka_unit_test(test_callback_can_stop),
