@@ -82,8 +82,11 @@ static narrate_error take_sentence(narrate *n, const reader_block *b, size_t at,
     narrate_error err = norm_sentence_run(n->norm, b->text + at, len, &s);
     uint64_t offset, length;
     document_span(b, at, at + trimmed_length(b->text + at, len), &offset, &length);
+    int skipped = s.len > 0 && n->sentences_seen++ < n->sentences_to_skip;
     if (err != NARRATE_OK)
         err = narrate_fail(n, err, "out of memory");
+    else if (skipped)
+        err = NARRATE_OK;
     else if (s.len > 0 && narrate_needs_workers(n)) {
         uint64_t *spans = word_spans_of(&s, b, at);
         err = spans ? jobs_submit(n, &s, spans, offset, length, style_of(n, b, at, at + len))
@@ -243,6 +246,16 @@ narrate_error narrate_set_input_format(narrate *n, narrate_input_format format)
     return NARRATE_OK;
 }
 
+narrate_error narrate_skip_sentences(narrate *n, uint64_t count)
+{
+    if (!n)
+        return NARRATE_EINVAL;
+    if (n->reader || n->sniffed_len > 0 || n->finished)
+        return narrate_fail(n, NARRATE_ESTATE, "text has already been fed");
+    n->sentences_to_skip = count;
+    return NARRATE_OK;
+}
+
 narrate_error narrate_reset(narrate *n)
 {
     if (!n)
@@ -252,6 +265,7 @@ narrate_error narrate_reset(narrate *n)
     n->reader = NULL;
     n->sniffed_len = 0;
     n->bytes_fed = 0;
+    n->sentences_seen = n->sentences_to_skip = 0;
     n->samples_out = 0;
     n->finished = 0;
     n->failure = NARRATE_OK;

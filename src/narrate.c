@@ -80,24 +80,68 @@ static int config_is_valid(const narrate_config *c)
 /* The preset named by config->voice ("news" when NULL), or, when no preset has
  * that name, the espeak-ng voice of that name with the defaults; then the
  * config's explicit rate, pitch and volume on top. */
+static narrate_error find_voice(narrate *n, const char *name, int rate, int pitch, int volume,
+                                voice_preset *out)
+{
+    narrate_error err = preset_find(name, out, n->errmsg, sizeof n->errmsg);
+    if (err == NARRATE_EVOICE) {
+        preset_defaults(out, name);
+        snprintf(out->voice, sizeof out->voice, "%s", name);
+        err = NARRATE_OK;
+    }
+    if (rate)
+        out->rate = rate;
+    if (pitch >= 0)
+        out->pitch = pitch;
+    if (volume >= 0)
+        out->volume = volume;
+    return err;
+}
+
 static narrate_error resolve_voice(narrate *n, const narrate_config *config)
 {
     const char *name = config->voice ? config->voice : "news";
-    narrate_error err = preset_find(name, &n->preset, n->errmsg, sizeof n->errmsg);
-    if (err == NARRATE_EVOICE) {
-        preset_defaults(&n->preset, name);
-        snprintf(n->preset.voice, sizeof n->preset.voice, "%s", name);
-        err = NARRATE_OK;
-    }
-    if (config->rate)
-        n->preset.rate = config->rate;
-    if (config->pitch >= 0)
-        n->preset.pitch = config->pitch;
-    if (config->volume >= 0)
-        n->preset.volume = config->volume;
     snprintf(n->voice, sizeof n->voice, "%s", name);
     n->config.voice = n->voice;
+    return find_voice(n, name, config->rate, config->pitch, config->volume, &n->preset);
+}
+
+/* Sends every running worker the current preset; a worker that refuses is
+ * stopped (it restarts with the preset when next needed). */
+static narrate_error configure_workers(narrate *n)
+{
+    proto_config config;
+    narrate_engine_config(n, &config);
+    narrate_error err = NARRATE_OK;
+    for (int w = 0; w < n->nworkers; w++)
+        if (n->workers[w].pid > 0 &&
+            worker_configure(&n->workers[w], &config, 10.0, &err, n->errmsg,
+                             sizeof n->errmsg) != 0)
+            worker_stop(&n->workers[w]);
     return err;
+}
+
+narrate_error narrate_set_voice(narrate *n, const char *voice, int rate, int pitch, int volume)
+{
+    if (!n || (rate && (rate < 80 || rate > 450)) || pitch < -1 || pitch > 100 || volume < -1 ||
+        volume > 200 || (voice && strlen(voice) >= PROTO_VOICE_MAX))
+        return NARRATE_EINVAL;
+    if (n->queue_count > 0)
+        return narrate_fail(n, NARRATE_ESTATE, "sentences are still being spoken");
+    voice_preset next, previous = n->preset;
+    narrate_error err = find_voice(n, voice ? voice : n->voice, rate, pitch, volume, &next);
+    if (err != NARRATE_OK)
+        return err;
+    n->preset = next;
+    err = configure_workers(n);
+    if (err != NARRATE_OK) {
+        n->preset = previous;
+        configure_workers(n);
+        return err;
+    }
+    if (voice)
+        snprintf(n->voice, sizeof n->voice, "%s", voice);
+    return NARRATE_OK;
 }
 
 void narrate_engine_config(const narrate *n, proto_config *out)

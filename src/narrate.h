@@ -162,6 +162,20 @@ narrate_error narrate_reset(narrate *n);
  * Possible errors: EINVAL, ESTATE (text has already been fed). */
 narrate_error narrate_set_input_format(narrate *n, narrate_input_format format);
 
+/* Changes the voice (a preset or an espeak-ng voice; NULL keeps it) and the
+ * rate, pitch and volume (0, -1, -1 keep the preset's) for the sentences fed
+ * from now on.  Call it between texts: before feeding, after narrate_finish()
+ * or narrate_reset().  On error nothing changes.
+ * Possible errors: EINVAL, ESTATE (sentences are in flight), EVOICE, EDATA, EWORKER. */
+narrate_error narrate_set_voice(narrate *n, const char *voice, int rate, int pitch, int volume);
+
+/* Skips the first `count` sentences of the next text: they are read (so the
+ * document's structure is known) but neither spoken nor reported.  Call it
+ * before feeding or right after narrate_reset(), which clears it.  This is how
+ * a player jumps to sentence k: reset, skip k, feed the text again.
+ * Possible errors: EINVAL, ESTATE (text has already been fed). */
+narrate_error narrate_skip_sentences(narrate *n, uint64_t count);
+
 /* Asks the narration under way to stop.  Safe from any thread and from a signal
  * handler.  feed/finish return NARRATE_ECANCELED within one audio chunk (about
  * 25 ms of audio); every later feed/finish does too, until narrate_reset(). */

@@ -122,6 +122,19 @@ static int await_done(worker *w, double timeout, char *errmsg, size_t size)
     return -1;
 }
 
+int worker_configure(worker *w, const proto_config *config, double timeout, narrate_error *err,
+                     char *errmsg, size_t errmsg_size)
+{
+    char reason[128] = "";
+    if (proto_send(w->to_fd, REQ_CONFIG, config, sizeof *config) == 0 &&
+        await_done(w, timeout, reason, sizeof reason) == 0)
+        return 0;
+    int bad_voice = strcmp(reason, "no such voice") == 0;
+    return fail(err, bad_voice ? NARRATE_EVOICE : NARRATE_EWORKER, errmsg, errmsg_size,
+                bad_voice ? "no such voice" : "synthesis worker refused its configuration",
+                bad_voice ? config->voice : reason);
+}
+
 int worker_start(worker *w, const char *path, const proto_config *config, double timeout,
                  narrate_error *err, char *errmsg, size_t errmsg_size)
 {
@@ -138,14 +151,9 @@ int worker_start(worker *w, const char *path, const proto_config *config, double
     }
     int32_t rate;
     memcpy(&rate, payload, sizeof rate);
-    char reason[128] = "";
-    if (proto_send(w->to_fd, REQ_CONFIG, config, sizeof *config) != 0 ||
-        await_done(w, timeout, reason, sizeof reason) != 0) {
+    if (worker_configure(w, config, timeout, err, errmsg, errmsg_size) != 0) {
         worker_stop(w);
-        int bad_voice = strcmp(reason, "no such voice") == 0;
-        return fail(err, bad_voice ? NARRATE_EVOICE : NARRATE_EWORKER, errmsg, errmsg_size,
-                    bad_voice ? "no such voice" : "synthesis worker refused its configuration",
-                    bad_voice ? config->voice : reason);
+        return -1;
     }
     return rate;
 }

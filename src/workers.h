@@ -31,6 +31,12 @@ typedef struct worker {
 int worker_start(worker *w, const char *path, const proto_config *config, double timeout,
                  narrate_error *err, char *errmsg, size_t errmsg_size);
 
+/* Sends an idle, running worker a new configuration.  0, or -1 with *err
+ * (EVOICE when the voice does not exist, else EWORKER) and errmsg filled; the
+ * worker keeps running either way. */
+int worker_configure(worker *w, const proto_config *config, double timeout, narrate_error *err,
+                     char *errmsg, size_t errmsg_size);
+
 /* Kills the process (SIGKILL), reaps it and closes its pipes; safe when stopped. */
 void worker_stop(worker *w);
 

@@ -202,6 +202,36 @@ static void test_markdown_headings_and_offsets(void **state)
     assert_int_equal(h.word_mismatches, 0);
 }
 
+static void test_skip_and_set_voice_between_texts(void **state)
+{
+    (void)state;
+    static const char text[] = "First one is here. Second one is here. Third one is here.";
+    recording r = {0};
+    narrate_config c;
+    test_config(&c, &r, 1);
+    narrate *n;
+    assert_int_equal(narrate_new(&c, &n, NULL, 0), NARRATE_OK);
+    assert_int_equal(narrate_skip_sentences(n, 2), NARRATE_OK);
+    assert_int_equal(narrate_feed(n, text, sizeof text - 1), NARRATE_OK);
+    assert_int_equal(narrate_skip_sentences(n, 1), NARRATE_ESTATE);
+    assert_int_equal(narrate_finish(n), NARRATE_OK);
+    assert_int_equal(r.nsentences, 1);
+    assert_non_null(strstr(r.sentences[0], "Third"));
+    assert_int_equal(r.sentence_offsets[0], strstr(text, "Third") - text);
+    uint64_t normal = r.samples;
+
+    assert_int_equal(narrate_reset(n), NARRATE_OK);
+    assert_int_equal(narrate_set_voice(n, "no-such-voice-xyz", 0, -1, -1), NARRATE_EVOICE);
+    assert_int_equal(narrate_set_voice(n, NULL, 400, -1, -1), NARRATE_OK);
+    assert_int_equal(narrate_skip_sentences(n, 2), NARRATE_OK);
+    uint64_t before = r.samples;
+    assert_int_equal(narrate_feed(n, text, sizeof text - 1), NARRATE_OK);
+    assert_int_equal(narrate_finish(n), NARRATE_OK);
+    assert_true(r.samples - before < normal * 0.7); /* the new rate is heard */
+    narrate_free(n);
+    test_recording_free(&r);
+}
+
 static void test_chunking_does_not_change_sentences(void **state)
 {
     (void)state;
@@ -381,6 +411,7 @@ int main(void)
         cmocka_unit_test(test_chunking_does_not_change_sentences),
         cmocka_unit_test(test_html_word_offsets_point_into_the_markup),
         cmocka_unit_test(test_markdown_headings_and_offsets),
+        cmocka_unit_test(test_skip_and_set_voice_between_texts),
         cmocka_unit_test(test_phonemes_match_espeak_x),
         cmocka_unit_test(test_cancel_from_another_thread),
         cmocka_unit_test(test_callback_can_stop),
