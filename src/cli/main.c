@@ -227,6 +227,7 @@ static narrate_error new_narrator(const options *o, session *s, narrate **n)
     config.read_image_alt = o->read_image_alt;
     config.synthesize = o->mode == MODE_SPEAK;
     config.phonemes = o->mode == MODE_PHONEMES;
+    config.lexicons = o->lexicons;
     config.on_audio = on_audio;
     config.on_event = on_event;
     config.userdata = s;
@@ -237,6 +238,13 @@ static narrate_error new_narrator(const options *o, session *s, narrate **n)
     return err;
 }
 
+/* Exit code for a failed narrate_new: a lexicon or preset file that cannot be
+ * read or is malformed is bad input. */
+static int exit_code_for_setup(narrate_error err)
+{
+    return err == NARRATE_EOPEN || err == NARRATE_EDATA ? EXIT_INPUT : exit_code_for(err);
+}
+
 static int print_voice(void *userdata, const char *name, const char *language)
 {
     (void)userdata;
@@ -244,11 +252,26 @@ static int print_voice(void *userdata, const char *name, const char *language)
     return NARRATE_CONTINUE;
 }
 
+static int print_explanation(void *userdata, const narrate_explanation *ex)
+{
+    const char *text = userdata;
+    printf("%-18.*s -> %-28s [%s%s%s] %s\n", (int)ex->length, text + ex->offset, ex->spoken,
+           *ex->reading ? ex->reading : "as written", *ex->pronunciation ? "; " : "",
+           ex->pronunciation, ex->phonemes);
+    return NARRATE_CONTINUE;
+}
+
+static int explain(narrate *n, const char *text)
+{
+    narrate_error err = narrate_explain(n, text, strlen(text), print_explanation, (void *)text);
+    return err == NARRATE_OK ? EXIT_OK : report(err, narrate_errmsg(n));
+}
+
 static int run(const options *o)
 {
     static char *stdin_only[] = {(char *)"-"};
     options opts = *o;
-    if (opts.ninputs == 0 && opts.mode != MODE_LIST_VOICES) {
+    if (opts.ninputs == 0 && opts.mode != MODE_LIST_VOICES && opts.mode != MODE_EXPLAIN) {
         opts.inputs = stdin_only;
         opts.ninputs = 1;
     }
@@ -260,7 +283,9 @@ static int run(const options *o)
     narrate *n = NULL;
     narrate_error err = new_narrator(&opts, &s, &n);
     if (err != NARRATE_OK)
-        rc = exit_code_for(err);
+        rc = exit_code_for_setup(err);
+    else if (opts.mode == MODE_EXPLAIN)
+        rc = explain(n, opts.explain);
     else if (opts.mode == MODE_LIST_VOICES)
         rc = (err = narrate_list_voices(n, print_voice, NULL)) ? report(err, narrate_errmsg(n)) : 0;
     else if ((rc = open_sink(&opts, &s)) == EXIT_OK) {

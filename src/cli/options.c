@@ -29,6 +29,10 @@ static const char usage_text[] =
     "  -p, --pitch N        pitch, 0-100 (default: the preset's)\n"
     "  -a, --volume N       volume, 0-200 (default: the preset's)\n"
     "  -j, --workers N      synthesis processes, 1-16 (default: one per core)\n"
+    "      --lexicon FILE   a pronunciation lexicon (.lex or W3C .pls) over the\n"
+    "                       built-in, system and user ones; repeatable\n"
+    "      --explain TEXT   show, for each word of TEXT, the rule and lexicon entry\n"
+    "                       that decide its reading, and its phonemes\n"
     "      --list-voices    list the voices and exit\n"
     "  -q, --quiet          print no warnings\n"
     "  -h, --help           show this help and exit\n"
@@ -38,7 +42,7 @@ static const char usage_text[] =
     "  0    success\n"
     "  1    synthesis or internal failure\n"
     "  2    bad option or value\n"
-    "  3    an input could not be read\n"
+    "  3    an input, lexicon or preset file could not be read or is malformed\n"
     "  4    the output could not be written (an existing file is left untouched)\n"
     "  5    no audio device to play on (use -o FILE)\n"
     "  6    no such voice\n"
@@ -67,12 +71,16 @@ static int parse_int(const char *arg, int lo, int hi, int *out)
     return 0;
 }
 
-enum { OPT_SPOKEN = 256, OPT_PHONEMES, OPT_LIST_VOICES, OPT_CAPTIONS, OPT_IMAGE_ALT };
+enum {
+    OPT_SPOKEN = 256, OPT_PHONEMES, OPT_LIST_VOICES, OPT_CAPTIONS, OPT_IMAGE_ALT, OPT_LEXICON,
+    OPT_EXPLAIN
+};
 
 static const struct option long_options[] = {
     {"output", required_argument, 0, 'o'},   {"format", required_argument, 0, 'f'},
     {"input-format", required_argument, 0, 'i'}, {"captions", no_argument, 0, OPT_CAPTIONS},
     {"image-alt", no_argument, 0, OPT_IMAGE_ALT},
+    {"lexicon", required_argument, 0, OPT_LEXICON}, {"explain", required_argument, 0, OPT_EXPLAIN},
     {"spoken", no_argument, 0, OPT_SPOKEN},  {"phonemes", no_argument, 0, OPT_PHONEMES},
     {"voice", required_argument, 0, 'v'},    {"rate", required_argument, 0, 'r'},
     {"pitch", required_argument, 0, 'p'},    {"volume", required_argument, 0, 'a'},
@@ -102,6 +110,12 @@ static int take_option(int c, const char *arg, options *o)
         o->input_format = narrate_input_format_from_name(arg);
         return o->input_format == NARRATE_INPUT_AUTO ? usage_error("unknown input format '%s'", arg) : 0;
     case OPT_CAPTIONS: o->read_captions = 1; return 0;
+    case OPT_LEXICON:
+        if (o->nlexicons == MAX_LEXICONS)
+            return usage_error("at most %s lexicons", "16");
+        o->lexicons[o->nlexicons++] = arg;
+        return 0;
+    case OPT_EXPLAIN: o->mode = MODE_EXPLAIN; o->explain = arg; return 0;
     case OPT_IMAGE_ALT: o->read_image_alt = 1; return 0;
     case 'v': o->voice = arg; return 0;
     case 'r': case 'p': case 'a': case 'j': return take_number(c, arg, o);

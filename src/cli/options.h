@@ -16,7 +16,11 @@ enum {
     EXIT_INTERRUPTED = 130, /* Ctrl-C; 128 + the signal number for others */
 };
 
-enum mode { MODE_SPEAK, MODE_SPOKEN, MODE_PHONEMES, MODE_LIST_VOICES, MODE_HELP, MODE_VERSION };
+enum mode {
+    MODE_SPEAK, MODE_SPOKEN, MODE_PHONEMES, MODE_EXPLAIN, MODE_LIST_VOICES, MODE_HELP, MODE_VERSION
+};
+
+#define MAX_LEXICONS 16
 
 typedef struct options {
     enum mode mode;
@@ -27,6 +31,9 @@ typedef struct options {
     const char *voice;
     int rate, pitch, volume, workers;
     int quiet;
+    const char *explain;      /* --explain TEXT */
+    const char *lexicons[MAX_LEXICONS + 1]; /* --lexicon FILE..., NULL-terminated */
+    int nlexicons;
     char **inputs;            /* argv slice; "-" is standard input */
     int ninputs;
 } options;
