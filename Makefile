@@ -25,10 +25,12 @@ CC ?= cc
 CFLAGS ?= -O2 -g
 SANFLAGS ?=
 WARN := -Wall -Wextra -Werror -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
-LIB_PKGS := sndfile portaudio-2.0 soxr libxml-2.0 md4c inih
+LIB_PKGS := sndfile portaudio-2.0 soxr libxml-2.0 md4c inih libebur128
 WORKER_PKGS := espeak-ng
 PKG_CFLAGS = $(shell pkg-config --cflags $(LIB_PKGS) $(WORKER_PKGS) 2>/dev/null)
-LIB_LIBS = $(shell pkg-config --libs $(LIB_PKGS) 2>/dev/null) -lpthread -lm
+# Libraries without a .pc in Debian.
+LIB_RAW_LIBS := -lmp3lame
+LIB_LIBS = $(shell pkg-config --libs $(LIB_PKGS) 2>/dev/null) $(LIB_RAW_LIBS) -lpthread -lm
 WORKER_LIBS = $(shell pkg-config --libs $(WORKER_PKGS) 2>/dev/null)
 ALL_CFLAGS = $(WARN) $(CFLAGS) $(SANFLAGS) -fPIC -MMD -MP -Isrc -I$(BUILD)/gen $(PKG_CFLAGS)
 LDFLAGS ?=
@@ -129,7 +131,7 @@ $(BUILD)/libnarrate.pc: Makefile $(BUILD)/gen/paths.h
 	printf '%s\n' 'prefix=$(PREFIX)' 'libdir=$(LIBDIR)' 'includedir=$(INCLUDEDIR)' '' \
 		'Name: libnarrate' 'Description: Read articles aloud: text normalization and speech synthesis' \
 		'Version: $(VERSION)' 'Requires.private: $(LIB_PKGS)' \
-		'Libs: -L$${libdir} -lnarrate' 'Libs.private: -lpthread -lm' \
+		'Libs: -L$${libdir} -lnarrate' 'Libs.private: $(LIB_RAW_LIBS) -lpthread -lm' \
 		'Cflags: -I$${includedir}' > $@
 
 $(BUILD)/narrate.1: docs/narrate.1.in src/narrate.h $(BUILD)/gen/paths.h
@@ -143,7 +145,8 @@ check:
 	BUILD=$(BUILD) bash tests/run.sh
 
 sanitize:
-	$(MAKE) BUILD=build-san CFLAGS='-O1 -g -fno-omit-frame-pointer' \
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp NARRATE_SANITIZED=1 \
+		$(MAKE) BUILD=build-san CFLAGS='-O1 -g -fno-omit-frame-pointer' \
 		SANFLAGS='-fsanitize=address,undefined -fno-sanitize-recover=all' check
 
 leakcheck: all $(UNIT_BIN)

@@ -78,6 +78,8 @@ narrate_error norm_sentence_run(const norm_data *data, const char *src, size_t l
             nbuf_putc(&text, f);
         nbuf_reserve(&text, 1);
         ok = !c.oom && !text.oom && !c.tmp.oom;
+        if (ok)
+            text.p[text.len] = '\0';
     }
     nbuf_free(&folded);
     fold_map_free(&map);

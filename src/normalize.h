@@ -52,7 +52,7 @@ typedef struct norm_word {
 #define NORM_WORD_QUOTED 1u
 
 /* Output of norm_sentence(); owned by the caller, released by norm_sentence_free().
- * text is one line of UTF-8 with no control characters, no NUL before len, and
+ * text is one line of UTF-8, NUL-terminated at len, with no control characters, and
  * none of the tokens espeak-ng chokes on; it may keep punctuation that makes
  * pauses (, ; : . ? !).  It is "" (len 0) when the sentence has nothing to say. */
 typedef struct norm_sentence {

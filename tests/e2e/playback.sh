@@ -17,6 +17,9 @@ TEST_BIN=$BUILD/tests/test_sink_speakers
 source "$HERE/lib/pulse.sh"
 
 [ -x "$TEST_BIN" ] || { echo "skip: $TEST_BIN is not built"; exit 77; }
+# Under ASan the real-time writer can no longer keep the device fed, so what is
+# heard says nothing about the sink; make check runs this on the normal build.
+[ "${NARRATE_SANITIZED:-0}" = 1 ] && { echo "skip: real-time playback is not measured under sanitizers"; exit 77; }
 command -v python3 >/dev/null || { echo "skip: python3 is not installed"; exit 77; }
 reason=$(pulse_available) || { echo "skip: $reason"; exit 77; }
 
