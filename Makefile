@@ -26,12 +26,18 @@ CFLAGS ?= -O2 -g
 SANFLAGS ?=
 WARN := -Wall -Wextra -Werror -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 LIB_PKGS := sndfile portaudio-2.0 soxr libxml-2.0 md4c inih libebur128
-WORKER_PKGS := espeak-ng
+WORKER_PKGS := espeak-ng soxr
 PKG_CFLAGS = $(shell pkg-config --cflags $(LIB_PKGS) $(WORKER_PKGS) 2>/dev/null)
 # Libraries without a .pc in Debian.
 LIB_RAW_LIBS := -lmp3lame
 LIB_LIBS = $(shell pkg-config --libs $(LIB_PKGS) 2>/dev/null) $(LIB_RAW_LIBS) -lpthread -lm
-WORKER_LIBS = $(shell pkg-config --libs $(WORKER_PKGS) 2>/dev/null)
+# Flite (Debian's flite1-dev has no .pc): the five built-in US voices, the
+# English front end and lexicon, the engine.
+WORKER_LIBS_EXTRA := -lflite_cmu_us_kal -lflite_cmu_us_kal16 -lflite_cmu_us_slt \
+	-lflite_cmu_us_rms -lflite_cmu_us_awb -lflite_usenglish -lflite_cmulex -lflite -lm
+WORKER_LIBS = $(shell pkg-config --libs $(WORKER_PKGS) 2>/dev/null) $(WORKER_LIBS_EXTRA)
+# The worker's own data: the espeak-ng to CMU phone table, for Flite.
+WORKER_DATA_FILES := pronunciations/espeak-cmu.tsv
 ALL_CFLAGS = $(WARN) $(CFLAGS) $(SANFLAGS) -fPIC -MMD -MP -Isrc -I$(BUILD)/gen $(PKG_CFLAGS)
 LDFLAGS ?=
 
@@ -113,7 +119,14 @@ $(SHARED): $(LIB_OBJ)
 $(BUILD)/narrate: $(CLI_OBJ) $(STATIC)
 	$(CC) $(SANFLAGS) $(LDFLAGS) -o $@ $^ $(LIB_LIBS)
 
-$(BUILD)/narrate-worker: $(WORKER_OBJ) $(BUILD)/obj/proto.o
+$(BUILD)/gen/worker_data.c: $(BUILD)/embed $(WORKER_DATA_FILES)
+	$(Q)$(BUILD)/embed $@ $(WORKER_DATA_FILES)
+
+$(BUILD)/obj/worker_data.o: $(BUILD)/gen/worker_data.c
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(BUILD)/narrate-worker: $(WORKER_OBJ) $(BUILD)/obj/proto.o $(BUILD)/obj/embedded.o \
+		$(BUILD)/obj/worker_data.o
 	$(CC) $(SANFLAGS) $(LDFLAGS) -o $@ $^ $(WORKER_LIBS)
 
 $(BUILD)/examples/%: examples/%.c $(STATIC)

@@ -78,17 +78,14 @@ static int config_is_valid(const narrate_config *c)
 }
 
 /* The preset named by config->voice ("news" when NULL), or, when no preset has
- * that name, the espeak-ng voice of that name with the defaults; then the
- * config's explicit rate, pitch and volume on top. */
+ * that name, the engine's voice of that name with the defaults ("flite:slt";
+ * espeak-ng without a prefix); then the config's explicit rate, pitch and
+ * volume on top. */
 static narrate_error find_voice(narrate *n, const char *name, int rate, int pitch, int volume,
                                 voice_preset *out)
 {
-    narrate_error err = preset_find(name, out, n->errmsg, sizeof n->errmsg);
-    if (err == NARRATE_EVOICE) {
-        preset_defaults(out, name);
-        snprintf(out->voice, sizeof out->voice, "%s", name);
-        err = NARRATE_OK;
-    }
+    /* engines (issue 9): "[ENGINE:]NAME" is resolved by presets.c */
+    narrate_error err = preset_resolve(name, out, n->errmsg, sizeof n->errmsg);
     if (rate)
         out->rate = rate;
     if (pitch >= 0)
@@ -152,6 +149,7 @@ void narrate_engine_config(const narrate *n, proto_config *out)
     out->range = n->preset.range;
     out->volume = n->preset.volume;
     snprintf(out->voice, sizeof out->voice, "%s", n->preset.voice);
+    snprintf(out->engine, sizeof out->engine, "%s", n->preset.engine); /* engines (issue 9) */
 }
 
 static void resolve_config(narrate *n, const narrate_config *config)

@@ -39,6 +39,7 @@ void preset_defaults(voice_preset *p, const char *name)
 {
     memset(p, 0, sizeof *p);
     snprintf(p->name, sizeof p->name, "%s", name ? name : "");
+    snprintf(p->engine, sizeof p->engine, "espeak-ng");
     snprintf(p->voice, sizeof p->voice, "en-us");
     p->rate = 175;
     p->pitch = 50;
@@ -95,9 +96,31 @@ static int set_voice_name(parse_state *st, const char *value)
     return 1;
 }
 
+/* The engines a preset may name, and the voice each starts from. */
+static const char *const engine_names[][2] = {{"espeak-ng", "en-us"}, {"flite", "rms"}};
+#define NENGINES (sizeof engine_names / sizeof engine_names[0])
+
+static const char *engine_default_voice(const char *engine)
+{
+    for (size_t i = 0; i < NENGINES; i++)
+        if (strcmp(engine, engine_names[i][0]) == 0)
+            return engine_names[i][1];
+    return NULL;
+}
+
+static int set_engine(parse_state *st, const char *value)
+{
+    if (!engine_default_voice(value))
+        return refuse(st, "engine is espeak-ng or flite, not '%s'%s", value, "");
+    snprintf(st->preset->engine, sizeof st->preset->engine, "%s", value);
+    return 1;
+}
+
 static int on_key(void *user, const char *section, const char *name, const char *value)
 {
     parse_state *st = user;
+    if (strcmp(section, "voice") == 0 && strcmp(name, "engine") == 0)
+        return set_engine(st, value);
     if (strcmp(section, "voice") == 0 && strcmp(name, "voice") == 0)
         return set_voice_name(st, value);
     if (strcmp(section, "quotes") == 0 && strcmp(name, "style") == 0)
@@ -222,4 +245,44 @@ int preset_list(narrate_voice_fn fn, void *userdata)
         if (ini_stem(f->name, name, sizeof name) && fn(userdata, name, "preset") == NARRATE_STOP)
             return NARRATE_STOP;
     return list_user_presets(fn, userdata);
+}
+
+/* Splits "ENGINE:NAME"; engine is "" when the spec names none. */
+static int split_spec(const char *spec, char *engine, size_t engine_size, const char **name)
+{
+    const char *colon = strchr(spec, ':');
+    *engine = '\0';
+    *name = spec;
+    if (!colon)
+        return 0;
+    if ((size_t)(colon - spec) >= engine_size)
+        return -1;
+    memcpy(engine, spec, (size_t)(colon - spec));
+    engine[colon - spec] = '\0';
+    *name = colon + 1;
+    return engine_default_voice(engine) ? 0 : -1;
+}
+
+narrate_error preset_resolve(const char *spec, voice_preset *p, char *errmsg, size_t errmsg_size)
+{
+    char engine[16];
+    const char *name;
+    if (split_spec(spec, engine, sizeof engine, &name) != 0) {
+        if (errmsg && errmsg_size)
+            snprintf(errmsg, errmsg_size, "no such engine in '%s' (espeak-ng or flite)", spec);
+        return NARRATE_EVOICE;
+    }
+    narrate_error err = preset_find(*name ? name : "news", p, errmsg, errmsg_size);
+    if (err == NARRATE_EVOICE) {
+        preset_defaults(p, name);
+        snprintf(p->voice, sizeof p->voice, "%s", name);
+        if (*engine)
+            snprintf(p->engine, sizeof p->engine, "%s", engine);
+        return NARRATE_OK;
+    }
+    if (err == NARRATE_OK && *engine && strcmp(engine, p->engine) != 0) {
+        snprintf(p->engine, sizeof p->engine, "%s", engine);
+        snprintf(p->voice, sizeof p->voice, "%s", engine_default_voice(engine));
+    }
+    return err;
 }

@@ -20,7 +20,8 @@ typedef enum quote_style {
 
 typedef struct voice_preset {
     char name[PRESET_NAME_MAX];
-    char voice[PRESET_NAME_MAX];   /* espeak-ng voice, e.g. "en-us" or "en-us+f3" */
+    char engine[16];               /* "espeak-ng" or "flite" */
+    char voice[PRESET_NAME_MAX];   /* a voice of that engine, e.g. "en-us+f3" or "rms" */
     int rate, pitch, range, volume; /* wpm 80..450; 0..100; 0..100; 0..200 */
     int sentence_pause_ms, paragraph_pause_ms, heading_pause_ms; /* 0..5000 */
     quote_style quotes;
@@ -40,6 +41,15 @@ narrate_error preset_parse(const char *text, const char *filename, voice_preset 
  * neither exists (the name may then be an espeak-ng voice).
  * Possible errors: EVOICE, EDATA, ENOMEM. */
 narrate_error preset_find(const char *name, voice_preset *p, char *errmsg, size_t errmsg_size);
+
+/* Resolves a voice as the library is given it: "[ENGINE:]NAME", where NAME is
+ * a preset or a voice of ENGINE (espeak-ng by default).  ENGINE with a preset
+ * that uses another engine keeps the preset's prosody and pauses and takes
+ * ENGINE's default voice; "ENGINE:" alone is the news preset on ENGINE.  A
+ * name that is no preset becomes that engine's voice with the defaults
+ * (whether the voice exists is the worker's to say).
+ * Possible errors: EVOICE (no such engine), EDATA, ENOMEM. */
+narrate_error preset_resolve(const char *spec, voice_preset *p, char *errmsg, size_t errmsg_size);
 
 /* Calls fn with each preset's name (built-in ones first, then the user's that
  * are not shadowing one) and "preset"; stops early when fn says so. */

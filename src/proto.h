@@ -14,16 +14,19 @@
 
 #define PROTO_MAX_PAYLOAD (1u << 20)
 #define PROTO_VOICE_MAX 64
+#define PROTO_ENGINE_MAX 16
 
 enum proto_type {
     REQ_CONFIG = 1, /* payload: proto_config; answered by DONE or ERROR */
     REQ_SPEAK,      /* payload: proto_speak then the sanitized UTF-8 text */
     REQ_VOICES,     /* no payload; answered by VOICE messages then DONE */
 
-    RSP_HELLO = 100, /* sent once at start-up; payload: int32 sample rate */
+    RSP_HELLO = 100, /* sent once at start-up; payload: int32 sample rate, the
+                        same for every engine and voice */
     RSP_AUDIO,       /* payload: int16 samples */
     RSP_WORD,        /* payload: proto_word */
-    RSP_PHONEMES,    /* payload: text as `espeak-ng -x` prints it */
+    RSP_PHONEMES,    /* payload: the engine's phonemes: for espeak-ng as
+                        `espeak-ng -x` prints them, for Flite CMU phones */
     RSP_VOICE,       /* payload: "name\tlanguage" */
     RSP_DONE,        /* no payload */
     RSP_ERROR,       /* payload: a message */
@@ -37,6 +40,7 @@ typedef struct proto_header {
 typedef struct proto_config {
     int32_t rate, pitch, range, volume;
     char voice[PROTO_VOICE_MAX]; /* NUL-terminated */
+    char engine[PROTO_ENGINE_MAX]; /* "espeak-ng" (also when empty) or "flite" */
 } proto_config;
 
 /* rate and pitch apply to this request only; 0 and -1 keep the configured ones. */
