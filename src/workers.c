@@ -125,14 +125,16 @@ static int await_done(worker *w, double timeout, char *errmsg, size_t size)
 int worker_configure(worker *w, const proto_config *config, double timeout, narrate_error *err,
                      char *errmsg, size_t errmsg_size)
 {
-    char reason[128] = "";
+    char reason[256] = "";
     if (proto_send(w->to_fd, REQ_CONFIG, config, sizeof *config) == 0 &&
         await_done(w, timeout, reason, sizeof reason) == 0)
         return 0;
-    int bad_voice = strcmp(reason, "no such voice") == 0;
+    /* "no such voice", or "no such voice: why" (a Flite voice file that is not one) */
+    int bad_voice = strncmp(reason, "no such voice", 13) == 0;
+    const char *why = bad_voice && strncmp(reason + 13, ": ", 2) == 0 ? reason + 15 : config->voice;
     return fail(err, bad_voice ? NARRATE_EVOICE : NARRATE_EWORKER, errmsg, errmsg_size,
                 bad_voice ? "no such voice" : "synthesis worker refused its configuration",
-                bad_voice ? config->voice : reason);
+                bad_voice ? why : reason);
 }
 
 int worker_start(worker *w, const char *path, const proto_config *config, double timeout,

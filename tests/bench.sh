@@ -66,3 +66,5 @@ for mb in 10 100; do
     secs=$(echo "$t1 - $t0" | bc -l)
     printf -- '--spoken, %d MB input: %s KiB, %.2f s, %.1f MB/s\n' "$mb" "$rss" "$secs" "$(echo "$(stat -c %s "$TMP/big.txt") / 1048576 / $secs" | bc -l)"
 done
+
+[ "${BENCH_WER:-1}" = 0 ] || BUILD=$BUILD bash tests/bench_wer.sh   # intelligibility (slow)

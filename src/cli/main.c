@@ -212,13 +212,23 @@ static int close_sink(session *s, int rc)
     return rc;
 }
 
+/* --engine E --voice V is the library's voice "E:V" (engines, issue 9). */
+static const char *voice_spec(const options *o, char *spec, size_t size)
+{
+    if (!o->engine)
+        return o->voice;
+    snprintf(spec, size, "%s:%s", o->engine, o->voice ? o->voice : "");
+    return spec;
+}
+
 static narrate_error new_narrator(const options *o, session *s, narrate **n)
 {
     narrate_config config;
     narrate_config_init(&config);
     char worker[PATH_MAX + 32];
     config.worker_path = worker_beside_executable(worker, sizeof worker);
-    config.voice = o->voice;
+    char spec[PATH_MAX];
+    config.voice = voice_spec(o, spec, sizeof spec);
     config.rate = o->rate;
     config.pitch = o->pitch;
     config.volume = o->volume;

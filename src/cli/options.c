@@ -23,7 +23,10 @@ static const char usage_text[] =
     "      --phonemes       print the espeak-ng phonemes that would be synthesized,\n"
     "                       one sentence per line (the notation of espeak-ng -x)\n"
     "  -v, --voice NAME     a preset (news, podcast, fast, screenreader; default\n"
-    "                       news) or any espeak-ng voice; see --list-voices\n"
+    "                       news) or a voice: en-us (espeak-ng), flite:slt (Flite);\n"
+    "                       see --list-voices\n"
+    "      --engine NAME    espeak-ng or flite: the engine that speaks --voice (a\n"
+    "                       preset keeps its prosody; the engine's default voice)\n"
     "  -r, --rate WPM       speaking rate, 80-450 words per minute (default: the\n"
     "                       preset's; news reads at 175)\n"
     "  -p, --pitch N        pitch, 0-100 (default: the preset's)\n"
@@ -73,7 +76,7 @@ static int parse_int(const char *arg, int lo, int hi, int *out)
 
 enum {
     OPT_SPOKEN = 256, OPT_PHONEMES, OPT_LIST_VOICES, OPT_CAPTIONS, OPT_IMAGE_ALT, OPT_LEXICON,
-    OPT_EXPLAIN
+    OPT_EXPLAIN, OPT_ENGINE
 };
 
 static const struct option long_options[] = {
@@ -82,7 +85,7 @@ static const struct option long_options[] = {
     {"image-alt", no_argument, 0, OPT_IMAGE_ALT},
     {"lexicon", required_argument, 0, OPT_LEXICON}, {"explain", required_argument, 0, OPT_EXPLAIN},
     {"spoken", no_argument, 0, OPT_SPOKEN},  {"phonemes", no_argument, 0, OPT_PHONEMES},
-    {"voice", required_argument, 0, 'v'},    {"rate", required_argument, 0, 'r'},
+    {"voice", required_argument, 0, 'v'},    {"engine", required_argument, 0, OPT_ENGINE},    {"rate", required_argument, 0, 'r'},
     {"pitch", required_argument, 0, 'p'},    {"volume", required_argument, 0, 'a'},
     {"workers", required_argument, 0, 'j'},  {"list-voices", no_argument, 0, OPT_LIST_VOICES},
     {"quiet", no_argument, 0, 'q'},          {"help", no_argument, 0, 'h'},
@@ -118,6 +121,9 @@ static int take_option(int c, const char *arg, options *o)
     case OPT_EXPLAIN: o->mode = MODE_EXPLAIN; o->explain = arg; return 0;
     case OPT_IMAGE_ALT: o->read_image_alt = 1; return 0;
     case 'v': o->voice = arg; return 0;
+    case OPT_ENGINE:
+        o->engine = arg;
+        return strcmp(arg, "espeak-ng") && strcmp(arg, "flite") ? usage_error("--engine is espeak-ng or flite, not '%s'", arg) : 0;
     case 'r': case 'p': case 'a': case 'j': return take_number(c, arg, o);
     case 'q': o->quiet = 1; return 0;
     case OPT_SPOKEN: o->mode = MODE_SPOKEN; return 0;

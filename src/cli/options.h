@@ -29,6 +29,7 @@ typedef struct options {
     narrate_input_format input_format; /* AUTO: from each file's extension, else sniffed */
     int read_captions, read_image_alt;
     const char *voice;
+    const char *engine;     /* --engine: espeak-ng or flite, or NULL */
     int rate, pitch, volume, workers;
     int quiet;
     const char *explain;      /* --explain TEXT */
