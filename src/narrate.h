@@ -254,6 +254,22 @@ narrate_error narrate_sink_write(narrate_sink *s, const int16_t *samples, size_t
  * device at once.  Safe from any thread and from a signal handler. */
 void narrate_sink_cancel(narrate_sink *s);
 
+/* Pauses (paused nonzero) or resumes a device.  A device falls silent within
+ * one device buffer (tens of ms) plus whatever the audio system itself holds;
+ * resuming continues from the very next sample.  Writes still fill the buffer
+ * while paused and then block.  Safe from any thread, concurrently with a write.
+ * Possible errors: EINVAL (s is NULL, or a file sink, which has nothing to pause). */
+narrate_error narrate_sink_pause(narrate_sink *s, int paused);
+
+/* Drops the audio written to a device but not yet handed to the device, so that
+ * a player that skips never hears the rest of what it skipped; a writer blocked
+ * on a full buffer wakes up.  Samples of a write that runs concurrently may or
+ * may not be dropped: a caller that needs a clean cut flushes again after that
+ * write has returned.  Works while paused.  Safe from any thread.  For a file
+ * sink it is a no-op (everything written is already part of the file).
+ * Possible errors: EINVAL (s is NULL). */
+narrate_error narrate_sink_flush(narrate_sink *s);
+
 /* The message of the last error on this sink; "" when there was none. */
 const char *narrate_sink_errmsg(const narrate_sink *s);
 

@@ -74,6 +74,22 @@ size_t ring_read(struct ring *r, int16_t *out, size_t count)
     return n;
 }
 
+size_t ring_discard_to(struct ring *r, size_t mark)
+{
+    size_t tail = atomic_load_explicit(&r->tail, memory_order_relaxed);
+    size_t head = atomic_load_explicit(&r->head, memory_order_acquire);
+    size_t n = mark - tail;
+    if (n == 0 || n > head - tail)
+        return 0;
+    atomic_store_explicit(&r->tail, mark, memory_order_release);
+    return n;
+}
+
+size_t ring_head(struct ring *r)
+{
+    return atomic_load_explicit(&r->head, memory_order_acquire);
+}
+
 size_t ring_used(struct ring *r)
 {
     size_t head = atomic_load_explicit(&r->head, memory_order_acquire);

@@ -27,6 +27,12 @@ void ring_destroy(struct ring *r);
 size_t ring_write(struct ring *r, const int16_t *samples, size_t count);
 /* Consumer: copies up to count samples out; returns how many there were. */
 size_t ring_read(struct ring *r, int16_t *out, size_t count);
+/* Consumer: forgets the samples before position `mark` (a value head once had),
+ * as if they had been read; returns how many were dropped.  A mark at or behind
+ * the tail drops nothing. */
+size_t ring_discard_to(struct ring *r, size_t mark);
+/* Either side: the producer's position (samples ever written). */
+size_t ring_head(struct ring *r);
 /* Either side: samples waiting to be read, and room left. */
 size_t ring_used(struct ring *r);
 size_t ring_free(struct ring *r);

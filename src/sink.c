@@ -72,6 +72,22 @@ void narrate_sink_cancel(narrate_sink *s)
         s->ops->cancel(s);
 }
 
+narrate_error narrate_sink_pause(narrate_sink *s, int paused)
+{
+    if (!s || !s->ops->pause)
+        return NARRATE_EINVAL;
+    return s->ops->pause(s, paused != 0);
+}
+
+narrate_error narrate_sink_flush(narrate_sink *s)
+{
+    if (!s)
+        return NARRATE_EINVAL;
+    if (s->ops->flush)
+        s->ops->flush(s);
+    return NARRATE_OK;
+}
+
 const char *narrate_sink_errmsg(const narrate_sink *s)
 {
     return s ? s->errmsg : "";

@@ -19,6 +19,12 @@ struct sink_ops {
                            int sample_rate);
     /* Optional.  Called after `canceled` is set; must be async-signal-safe. */
     void (*cancel)(narrate_sink *s);
+    /* Optional; NULL makes narrate_sink_pause return EINVAL.  Called from any
+     * thread, concurrently with write; must not block. */
+    narrate_error (*pause)(narrate_sink *s, int paused);
+    /* Optional; NULL makes narrate_sink_flush a no-op.  Called from any thread,
+     * concurrently with write; must not block. */
+    void (*flush)(narrate_sink *s);
     /* Finishes (commit) or discards, and releases everything the sink owns except
      * the block itself.  Called exactly once. */
     narrate_error (*close)(narrate_sink *s, int commit);

@@ -2,7 +2,10 @@
  *
  * The thread that calls narrate_sink_write is the ring's producer; PortAudio's
  * real-time callback is its consumer and touches nothing but the ring and the
- * `canceled` flag, so it never allocates, locks or prints.  The stream is opened
+ * atomics `canceled`, `paused` and `flush_mark`, so it never allocates, locks or
+ * prints.  Pause and flush are requests any thread may make; the callback carries
+ * them out: while paused it plays silence and leaves the ring alone, and it drops
+ * everything before flush_mark (a producer position) before it reads.  The stream is opened
  * on the first write, at that write's rate when the device takes it, otherwise at
  * the device's own rate through a resampler.  The sink owns one PortAudio
  * initialization (PortAudio counts them), the stream, the ring and the resampler.
@@ -25,6 +28,8 @@
 #define POLL_NS (2 * 1000 * 1000)
 
 _Static_assert(ATOMIC_BOOL_LOCK_FREE == 2, "the audio callback needs a lock-free flag");
+_Static_assert(ATOMIC_LONG_LOCK_FREE == 2 && sizeof(long) == sizeof(size_t),
+               "the audio callback needs a lock-free flush mark");
 
 struct speakers_sink {
     narrate_sink base;
@@ -37,6 +42,8 @@ struct speakers_sink {
     struct resampler *rs;  /* NULL when in_rate == dev_rate */
     narrate_error failed;  /* sticky; never ECANCELED, which the flag reports */
     narrate_error push_err; /* what stopped the last resampler_push */
+    atomic_bool paused;
+    _Atomic size_t flush_mark; /* the ring's head at the last flush */
 };
 
 static void pause_briefly(void)
@@ -56,7 +63,9 @@ static int play(const void *input, void *output, unsigned long frames,
     (void)input;
     (void)time;
     (void)flags;
-    if (!atomic_load_explicit(&sp->base.canceled, memory_order_acquire))
+    ring_discard_to(&sp->ring, atomic_load_explicit(&sp->flush_mark, memory_order_acquire));
+    if (!atomic_load_explicit(&sp->base.canceled, memory_order_acquire) &&
+        !atomic_load_explicit(&sp->paused, memory_order_acquire))
         n = ring_read(&sp->ring, out, frames);
     memset(out + n, 0, (frames - n) * sizeof *out);
     return paContinue;
@@ -233,7 +242,28 @@ static narrate_error speakers_close(narrate_sink *s, int commit)
     return err == NARRATE_OK || err == NARRATE_ENOMEM ? err : NARRATE_EWRITE;
 }
 
-static const struct sink_ops speakers_ops = {speakers_write, NULL, speakers_close};
+static narrate_error speakers_pause(narrate_sink *s, int paused)
+{
+    struct speakers_sink *sp = (struct speakers_sink *)s;
+    atomic_store_explicit(&sp->paused, paused, memory_order_release);
+    return NARRATE_OK;
+}
+
+/* Raises flush_mark to the producer's position; a concurrent flush that saw a
+ * later position wins. */
+static void speakers_flush(narrate_sink *s)
+{
+    struct speakers_sink *sp = (struct speakers_sink *)s;
+    size_t head = ring_head(&sp->ring);
+    size_t mark = atomic_load_explicit(&sp->flush_mark, memory_order_acquire);
+    while ((ptrdiff_t)(head - mark) > 0 &&
+           !atomic_compare_exchange_weak_explicit(&sp->flush_mark, &mark, head,
+                                                  memory_order_acq_rel, memory_order_acquire))
+        ;
+}
+
+static const struct sink_ops speakers_ops = {speakers_write, NULL, speakers_pause,
+                                             speakers_flush, speakers_close};
 
 /* Initializes PortAudio and finds a default output device that takes mono int16. */
 static narrate_error find_device(struct speakers_sink *sp)
@@ -276,6 +306,8 @@ narrate_error narrate_sink_open_speakers(narrate_sink **out, char *errmsg, size_
         return NARRATE_ENOMEM;
     }
     sink_init(&sp->base, &speakers_ops);
+    atomic_init(&sp->paused, 0);
+    atomic_init(&sp->flush_mark, 0);
     if ((err = find_device(sp)) != NARRATE_OK) {
         sink_copy_msg(errmsg, errmsg_size, sp->base.errmsg);
         ring_destroy(&sp->ring);

@@ -49,6 +49,30 @@ static void test_fill_and_wrap(void **state)
     ring_destroy(&r);
 }
 
+/* The consumer drops up to a mark the producer once had; stale marks drop nothing. */
+static void test_discard_to(void **state)
+{
+    struct ring r;
+    int16_t in[6] = {1, 2, 3, 4, 5, 6}, out[6];
+    (void)state;
+    assert_int_equal(ring_init(&r, 8), 0);
+    assert_int_equal(ring_write(&r, in, 4), 4);
+    size_t mark = ring_head(&r);
+    assert_int_equal(ring_write(&r, in + 4, 2), 2);
+    assert_int_equal(ring_discard_to(&r, mark), 4);
+    assert_int_equal(ring_discard_to(&r, mark), 0);
+    assert_int_equal(ring_discard_to(&r, mark - 3), 0);
+    assert_int_equal(ring_discard_to(&r, mark + 100), 0);
+    assert_int_equal(ring_read(&r, out, 6), 2);
+    assert_int_equal(out[0], 5);
+    atomic_store(&r.head, SIZE_MAX - 1);
+    atomic_store(&r.tail, SIZE_MAX - 1);
+    assert_int_equal(ring_write(&r, in, 4), 4);
+    assert_int_equal(ring_discard_to(&r, ring_head(&r)), 4);
+    assert_int_equal(ring_used(&r), 0);
+    ring_destroy(&r);
+}
+
 /* head and tail are free-running counters; they must work across overflow. */
 static void test_counter_overflow(void **state)
 {
@@ -136,6 +160,7 @@ int main(void)
         cmocka_unit_test(test_init),
         cmocka_unit_test(test_fill_and_wrap),
         cmocka_unit_test(test_counter_overflow),
+        cmocka_unit_test(test_discard_to),
         cmocka_unit_test(test_two_threads),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
