@@ -102,17 +102,21 @@ static const nrow *month_number(const nctx *c, long v)
 }
 
 
-/* A month name or abbreviation at j (with its optional dot): the row, *end. */
-static const nrow *month_at(const nctx *c, size_t j, size_t *end)
+/* A month name or abbreviation at j (with its optional dot): the row, *end.
+ * Names that are also words ("may", "march") count in lower case only when
+ * `loose`. */
+static const nrow *month_at_case(const nctx *c, size_t j, size_t *end, int loose)
 {
     if (!tk_word(c, j) || tk_cased(c, j) == CASE_MIXED)
         return NULL;
     const nrow *r = tk_lookup(c, &c->d->months, j, "");
-    if (!r || (tk_cased(c, j) == CASE_LOWER && nslice_is(r->col[3], "cap")))
+    if (!r || (!loose && tk_cased(c, j) == CASE_LOWER && nslice_is(r->col[3], "cap")))
         return NULL;
     *end = tk_punct(c, j + 1, '.') && j + 1 != c->final ? j + 2 : j + 1;
     return r;
 }
+
+static const nrow *month_at(const nctx *c, size_t j, size_t *end) { return month_at_case(c, j, end, 0); }
 
 static void tmp_day(nctx *c, size_t j) { num_ordinal(&c->tmp, tk_p(c, j), tk_len(c, j)); }
 
@@ -192,7 +196,13 @@ void expand_date_mdy(nctx *c, size_t i, const nmatch *m)
 int match_date_dmy(const nctx *c, size_t i, nmatch *m)
 {
     size_t e, j;
-    if (!day_at(c, i, &e) || !tk_space(c, e) || !(m->row = month_at(c, e + 1, &j)))
+    if (!day_at(c, i, &e) || !tk_space(c, e))
+        return 0;
+    m->row = month_at(c, e + 1, &j);
+    if (!m->row && (m->row = month_at_case(c, e + 1, &j, 1)) != NULL &&
+        !(tk_space(c, j) && year_at(c, j + 1)))
+        m->row = NULL; /* "17 may 2010", but "5 may go" */
+    if (!m->row)
         return 0;
     m->a = e + 1;
     m->b = 0;
@@ -289,10 +299,7 @@ void expand_date_numeric(nctx *c, size_t i, const nmatch *m)
 {
     tmp_slice(c, m->row->col[1]);
     tmp_day(c, m->a);
-    if (tk_len(c, m->b) == 4)
-        num_year(&c->tmp, tk_p(c, m->b), 4);
-    else
-        num_digits(&c->tmp, tk_p(c, m->b), 2);
+    num_year(&c->tmp, tk_p(c, m->b), tk_len(c, m->b));
     emit_tmp(c, i, m->end);
 }
 
@@ -300,16 +307,18 @@ void expand_date_numeric(nctx *c, size_t i, const nmatch *m)
 
 int match_weekday(const nctx *c, size_t i, nmatch *m)
 {
-    if (!tk_word(c, i) || tk_cased(c, i) != CASE_TITLE || !tk_punct(c, i + 1, '.') || i + 1 == c->final)
+    int dot = tk_punct(c, i + 1, '.');
+    if (!tk_word(c, i) || tk_cased(c, i) != CASE_TITLE || i + 1 == c->final ||
+        !(dot || tk_punct(c, i + 1, ',')))
         return 0;
     m->row = tk_lookup(c, &c->d->weekdays, i, "");
     if (!m->row || m->row->col[0].len >= m->row->col[1].len)
         return 0;
-    size_t j = tk_punct(c, i + 2, ',') ? tk_next(c, i + 2) : tk_next(c, i + 1);
+    size_t j = dot && tk_punct(c, i + 2, ',') ? tk_next(c, i + 2) : tk_next(c, i + 1);
     size_t e;
-    if (!tk_num(c, j) && !month_at(c, j, &e))
-        return 0;
-    m->end = i + 2;
+    if (!month_at(c, j, &e) && !(dot && tk_num(c, j)))
+        return 0; /* without its dot, only before a month: "Sun, April 9" */
+    m->end = dot ? i + 2 : i + 1;
     return 1;
 }
 

@@ -80,10 +80,11 @@ int match_money(const nctx *c, size_t i, nmatch *m)
     return 1;
 }
 
-/* The minor unit when the amount has exactly two decimals and no scale. */
+/* The minor unit when the amount has one or two decimals and no scale
+ * ("$0.99", "$20.5" twenty dollars fifty cents). */
 static int has_cents(const nmatch *m)
 {
-    return !m->row2 && m->num.fp && m->num.fn == 2 && m->row->col[3].len;
+    return !m->row2 && m->num.fp && (m->num.fn == 1 || m->num.fn == 2) && m->row->col[3].len;
 }
 
 static void tmp_unit(nctx *c, const nrow *cur, int one, int minor)
@@ -100,9 +101,10 @@ void expand_money(nctx *c, size_t i, const nmatch *m)
             num_cardinal(&c->tmp, n->ip, n->in);
             tmp_unit(c, m->row, n->in == 1 && n->ip[0] == '1', 0);
         }
-        if (!(n->fp[0] == '0' && n->fp[1] == '0')) {
-            num_cardinal(&c->tmp, n->fp, 2);
-            tmp_unit(c, m->row, n->fp[0] == '0' && n->fp[1] == '1', 1);
+        char cents[2] = {n->fp[0], n->fn == 2 ? n->fp[1] : '0'};
+        if (!(cents[0] == '0' && cents[1] == '0')) {
+            num_cardinal(&c->tmp, cents, 2);
+            tmp_unit(c, m->row, cents[0] == '0' && cents[1] == '1', 1);
         } else if (!whole) {
             tmp_words(c, "zero");
             tmp_unit(c, m->row, 0, 0);

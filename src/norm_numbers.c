@@ -139,6 +139,11 @@ void words_make_plural(nbuf *b, size_t from)
 void num_year(nbuf *b, const char *d, size_t n)
 {
     long y = num_value(d, n);
+    if (n == 2 && d[0] == '0' && d[1] != '0') { /* "'05", "2004-05": oh five */
+        word(b, "oh");
+        word(b, ones[y]);
+        return;
+    }
     if (n != 4 || d[0] == '0' || y % 1000 == 0 || (y >= 2000 && y <= 2009)) {
         num_cardinal(b, d, n);
         return;

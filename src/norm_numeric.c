@@ -19,6 +19,7 @@ int parse_number(const nctx *c, size_t i, nnum *o)
     memset(o, 0, sizeof *o);
     if ((tk_punct(c, i, '-') || tk_punct(c, i, '+')) && tk_num(c, i + 1) && starts_token(c, i)) {
         o->neg = tk_punct(c, i, '-');
+        o->plus = !o->neg;
         i++;
     }
     if (tk_punct(c, i, '.') && tk_num(c, i + 1) && starts_token(c, i)) {
@@ -59,8 +60,8 @@ int num_is_one(const nnum *n) { return !n->fp && n->in == 1 && n->ip[0] == '1'; 
 
 void tmp_number(nctx *c, const nnum *n)
 {
-    if (n->neg)
-        tmp_words(c, "minus");
+    if (n->neg || n->plus)
+        tmp_words(c, n->neg ? "minus" : "plus");
     if (n->fp) {
         num_decimal(&c->tmp, n->ip, n->in, n->fp, n->fn);
         return;

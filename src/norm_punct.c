@@ -53,6 +53,30 @@ static int spaced(const nctx *c, size_t i)
     return (i == 0 || tk_space(c, i - 1)) || (i + 1 >= c->n || tk_space(c, i + 1));
 }
 
+/* Whether token p ends an amount: a number, a number with a word glued on
+ * ("5pm", "1960s", "10km"), or "am", "a.m.". */
+static int ends_amount(const nctx *c, size_t p)
+{
+    if (p == SIZE_MAX || p == 0)
+        return tk_num(c, p);
+    if (tk_punct(c, p, '.') && p >= 3)
+        return tk_ieq(c, p - 1, "m") && tk_punct(c, p - 2, '.');
+    return tk_num(c, p) || (tk_word(c, p) && tk_num(c, p - 1)) ||
+           ((tk_ieq(c, p, "am") || tk_ieq(c, p, "pm")) && tk_num(c, tk_prev(c, p)));
+}
+
+/* A dash left between two amounts that no rule read as a range ("5-$10",
+ * "2pm-5pm", "4:00 am - 8:12 pm", "1960s-80s") means "to". */
+static int dash_is_to(const nctx *c, size_t i)
+{
+    size_t nx = tk_next(c, i), pv = tk_prev(c, i);
+    if (i == 0 || (tk_space(c, i - 1) != tk_space(c, i + 1)))
+        return 0;
+    if (tk_num(c, i - 1) && tk_kind(c, i + 1) == TK_PUNCT && !tk_dash(c, i + 1))
+        return 1;
+    return ends_amount(c, pv) && (tk_num(c, nx) || tk_punct(c, nx, '$') || tk_punct(c, nx, '\''));
+}
+
 void expand_punct(nctx *c, size_t i, const nmatch *m)
 {
     (void)m;
@@ -68,7 +92,7 @@ void expand_punct(nctx *c, size_t i, const nmatch *m)
         emit_pause(c, ',');
         break;
     case 0x2013: case '-':
-        if (i > 0 && tk_num(c, i - 1) && tk_kind(c, i + 1) == TK_PUNCT && !tk_dash(c, i + 1)) {
+        if (dash_is_to(c, i)) {
             emit(c, "to", 2, i, i + 1);
             break;
         }

@@ -17,6 +17,7 @@ typedef struct nnum {
     const char *fp; /* fraction digits, or NULL */
     size_t fn;
     int neg;
+    int plus;       /* written with a leading '+' */
     int commas;     /* written with thousands separators */
     size_t end;     /* one past the last token */
     char buf[40];
@@ -71,6 +72,9 @@ NORM_RULE(date_dmy)
 NORM_RULE(date_numeric)
 NORM_RULE(decade)
 NORM_RULE(weekday)
+/* norm_math.c */
+NORM_RULE(math)
+NORM_RULE(ip)
 /* norm_units.c */
 NORM_RULE(percent)
 NORM_RULE(measure)

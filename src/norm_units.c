@@ -86,6 +86,8 @@ int match_measure(const nctx *c, size_t i, nmatch *m)
         return 0;
     if (at != j && nslice_is(m->row->col[3], "attached"))
         return 0;
+    if (at == j && i > 0 && tk_word(c, i - 1))
+        return 0; /* letters on both sides make a code: "W3C", "B2A23C" */
     m->a = at;
     return 1;
 }

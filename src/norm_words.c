@@ -49,10 +49,12 @@ static int context_holds(const nctx *c, size_t i, size_t end, nslice ctx)
         return next_cap;
     if (nslice_is(ctx, "before_num"))
         return tk_num(c, nx) || tk_punct(c, nx, '#');
-    if (nslice_is(ctx, "after_num"))
-        return pv != SIZE_MAX && tk_num(c, pv);
+    if (nslice_is(ctx, "after_num")) /* "6 Ft.", "1st St" */
+        return pv != SIZE_MAX && (tk_num(c, pv) || (pv > 0 && tk_word(c, pv) && tk_num(c, pv - 1)));
     if (nslice_is(ctx, "after_cap"))
         return prev_cap && !next_cap;
+    if (nslice_is(ctx, "street")) /* "708 N 1st St", "1211 E Arques Ave" */
+        return pv != SIZE_MAX && tk_num(c, pv) && (next_cap || tk_num(c, nx));
     if (nslice_is(ctx, "end"))
         return end - 1 == c->final || nx >= c->n;
     return 0;
@@ -195,8 +197,20 @@ void expand_party(nctx *c, size_t i, const nmatch *m)
     emit_tmp(c, i, m->end);
 }
 
-/* ---- a state after a city: Springfield, Ill. ---- */
+/* ---- a state after a city: Springfield, Ill.; Santa Clara, CA 95051 ---- */
 
+/* A ZIP code at j: five digits, optionally -four more; returns its end or 0. */
+static size_t zip_at(const nctx *c, size_t j)
+{
+    if (!tk_num(c, j) || tk_len(c, j) != 5 || tk_word(c, j + 1))
+        return 0;
+    if (tk_punct(c, j + 1, '-') && tk_num(c, j + 2) && tk_len(c, j + 2) == 4)
+        return j + 3;
+    return tk_num(c, j + 1) || tk_punct(c, j + 1, '.') ? 0 : j + 1;
+}
+
+/* AP abbreviations after "City,"; postal codes ("CA") too when nothing but a
+ * ZIP code or punctuation follows. */
 int match_state(const nctx *c, size_t i, nmatch *m)
 {
     size_t pv = tk_prev(c, i);
@@ -204,13 +218,31 @@ int match_state(const nctx *c, size_t i, nmatch *m)
         tk_cased(c, pv - 1) != CASE_TITLE)
         return 0;
     m->row = state_at(c, i, "ap", &m->end);
+    m->a = 0;
+    if (!m->row && tk_cased(c, i) == CASE_UPPER && tk_len(c, i) == 2 &&
+        (m->row = state_at(c, i, "postal", &m->end)) != NULL) {
+        size_t nx = tk_next(c, i);
+        m->a = tk_space(c, i + 1) ? zip_at(c, nx) : 0;
+        if (!m->a && nx < c->n && tk_kind(c, nx) != TK_PUNCT)
+            m->row = NULL;
+    }
+    m->b = m->end;
+    if (m->a)
+        m->end = m->a;
     return m->row != NULL;
 }
 
 void expand_state(nctx *c, size_t i, const nmatch *m)
 {
     rule_row(c, m->row);
-    emit_slice(c, m->row->col[1], i, m->end);
+    emit_slice(c, m->row->col[1], i, m->b);
+    if (!m->a)
+        return;
+    size_t z = tk_next(c, m->b - 1);
+    c->rule = "zip";
+    for (size_t j = z; j < m->a; j += 2)
+        num_digits(&c->tmp, tk_p(c, j), tk_len(c, j));
+    emit_tmp(c, z, m->a);
 }
 
 /* ---- Roman numerals where they are numerals ---- */
@@ -435,22 +467,31 @@ int match_word(const nctx *c, size_t i, nmatch *m)
     return 1;
 }
 
-/* The American spelling of a British -ise/-isation word into c->tmp, or 0. */
+/* The American spelling of a British word into c->tmp, or 0: a `suffix` row
+ * at the end of a longer word ("organisation") unless its stem is kept
+ * ("promise"), or an `ending` row as the whole word or the end of a compound
+ * ("centre", "kilometres"). */
 static int respell(nctx *c, const char *p, size_t n)
 {
     const ntable *t = &c->d->spellings;
-    for (size_t s = 3; s <= 8 && s + 4 <= n; s++) {
-        if (!((p[n - s] == 'i' || p[n - s] == 'y') && p[n - s + 1] == 's'))
-            continue; /* every suffix starts with "is" or "ys" */
+    for (size_t s = 3; s <= 11 && s <= n; s++) {
         const nrow *r = ntable_get(t, p + n - s, s);
-        if (!r || !nslice_is(r->col[1], "suffix"))
+        if (!r)
             continue;
-        size_t stem = n - s + 2; /* up to and including "is" / "ys" */
-        const nrow *keep = ntable_get(t, p, stem);
-        if (keep && nslice_is(keep->col[1], "keep"))
-            return 0;
+        if (nslice_is(r->col[1], "suffix")) {
+            if (s + 4 > n)
+                continue;
+            const nrow *keep = ntable_get(t, p, n - s + 2);
+            if (keep && nslice_is(keep->col[1], "keep"))
+                return 0;
+        } else if (!nslice_is(r->col[1], "ending")) {
+            continue;
+        }
+        size_t at = c->tmp.len;
         nbuf_put(&c->tmp, p, n - s);
         nbuf_put(&c->tmp, r->col[2].p, r->col[2].len);
+        if (s == n && is_upper(p[0]) && at < c->tmp.len)
+            c->tmp.p[at] = p[0]; /* "Centre" Center */
         rule_row(c, r);
         return 1;
     }
