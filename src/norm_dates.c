@@ -151,6 +151,9 @@ int match_date_mdy(const nctx *c, size_t i, nmatch *m)
     if (!tk_num(c, after + 1))
         return 0; /* no day or year follows */
     m->row = month_at(c, i, &j);
+    if (!m->row && after == i + 2 && (m->row = month_at_case(c, i, &j, 1)) != NULL &&
+        m->row->col[0].len >= m->row->col[1].len)
+        m->row = NULL; /* in lower case, only an abbreviation with its dot: "jan. 15" */
     if (!m->row || !(tk_space(c, j) || (tk_punct(c, j, '-') && tk_num(c, j + 1))))
         return 0;
     m->a = m->b = 0;
@@ -326,6 +329,44 @@ void expand_weekday(nctx *c, size_t i, const nmatch *m)
 {
     rule_row(c, m->row);
     emit_slice(c, m->row->col[1], i, m->end);
+}
+
+/* ---- years before an era: 340 AD, 500 B.C., 1200 BCE ---- */
+
+/* Whether an era marker starts at j: AD, BC, BCE, CE, with or without dots. */
+static int era_at(const nctx *c, size_t j)
+{
+    static const char *const eras[] = {"AD", "BC", "BCE", "CE"};
+    char key[4];
+    size_t k = 0;
+    for (; tk_word(c, j) && tk_len(c, j) == 1 && k < 3; j += tk_punct(c, j + 1, '.') ? 2 : 1)
+        key[k++] = tk_p(c, j)[0];
+    if (k < 2) {
+        if (!tk_word(c, j) || tk_len(c, j) > 3 || tk_cased(c, j) != CASE_UPPER)
+            return 0;
+        k = tk_len(c, j);
+        memcpy(key, tk_p(c, j), k);
+    }
+    key[k] = '\0';
+    for (size_t e = 0; e < sizeof eras / sizeof eras[0]; e++)
+        if (strcmp(key, eras[e]) == 0)
+            return 1;
+    return 0;
+}
+
+int match_era(const nctx *c, size_t i, nmatch *m)
+{
+    if (!tk_num(c, i) || tk_len(c, i) > 4 || !tk_space(c, i + 1) || !era_at(c, i + 2) ||
+        (i > 0 && !tk_space(c, i - 1) && tk_kind(c, i - 1) != TK_PUNCT))
+        return 0;
+    m->end = i + 1;
+    return 1;
+}
+
+void expand_era(nctx *c, size_t i, const nmatch *m)
+{
+    num_year(&c->tmp, tk_p(c, i), tk_len(c, i));
+    emit_tmp(c, i, m->end);
 }
 
 /* ---- decades: 1990s, 1990's, '90s, 90s ---- */

@@ -144,6 +144,11 @@ void num_year(nbuf *b, const char *d, size_t n)
         word(b, ones[y]);
         return;
     }
+    if (n == 3 && y % 100 != 0) { /* "340 AD" three forty, "105 BC" one oh five */
+        word(b, ones[d[0] - '0']);
+        num_year(b, d + 1, 2);
+        return;
+    }
     if (n != 4 || d[0] == '0' || y % 1000 == 0 || (y >= 2000 && y <= 2009)) {
         num_cardinal(b, d, n);
         return;

@@ -15,8 +15,9 @@ void num_cardinal(nbuf *b, const char *d, size_t n);
 void num_ordinal(nbuf *b, const char *d, size_t n);
 /* Every digit, zeros included: "007" -> "zero zero seven". */
 void num_digits(nbuf *b, const char *d, size_t n);
-/* Four digits read as a year: 1984 nineteen eighty four, 2005 two thousand five,
- * 1800 eighteen hundred, 1905 nineteen oh five.  Other lengths: cardinal. */
+/* Digits read as a year: 1984 nineteen eighty four, 2005 two thousand five,
+ * 1800 eighteen hundred, 1905 nineteen oh five, 340 three forty, 05 oh five.
+ * Other lengths and round hundreds: cardinal. */
 void num_year(nbuf *b, const char *d, size_t n);
 /* "4" "5" -> "four point five"; an empty integer part gives "point five". */
 void num_decimal(nbuf *b, const char *ip, size_t in, const char *fp, size_t fn);

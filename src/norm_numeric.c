@@ -1,6 +1,7 @@
 /* Rules for bare numbers: phone numbers and serials, ranges and scores,
  * fractions, ordinals, letter-number names and plain cardinals and years. */
 #include <string.h>
+#include <strings.h>
 
 #include "norm_numbers.h"
 #include "norm_rules.h"
@@ -152,6 +153,11 @@ static int is_year(const nnum *n)
     return !n->fp && !n->neg && !n->commas && n->in == 4 && v >= 1000 && v <= 2099;
 }
 
+/* Five digits or more without commas: a serial or a code, not an amount. */
+static int code_part(const nnum *n) { return n->in >= 5 && !n->commas && !n->fp; }
+/* Seven digits or more without commas: never an amount in a range. */
+static int long_code(const nnum *n) { return n->in >= 7 && !n->commas && !n->fp; }
+
 int match_range(const nctx *c, size_t i, nmatch *m)
 {
     if (!parse_number(c, i, &m->num) || m->num.neg)
@@ -164,8 +170,9 @@ int match_range(const nctx *c, size_t i, nmatch *m)
     if (!tk_dash(c, d) || !parse_number(c, after, &m->num2) || m->num2.neg)
         return 0;
     size_t e = m->num2.end;
-    if (tk_dash(c, e) || tk_num(c, e) || tk_punct(c, e, '/'))
-        return 0;
+    if (tk_dash(c, e) || tk_num(c, e) || tk_punct(c, e, '/') || long_code(&m->num) ||
+        long_code(&m->num2) || (m->num2.ip[0] == '0' && m->num2.in > 1 && !is_year(&m->num)))
+        return 0; /* "978-0816648368" is a code */
     m->end = match_unit_after(c, e, m);
     return 1;
 }
@@ -229,8 +236,8 @@ int match_fraction(const nctx *c, size_t i, nmatch *m)
     }
     if (!tk_num(c, j) || !tk_punct(c, j + 1, '/') || !tk_num(c, j + 2) || !starts_token(c, i))
         return 0;
-    if (tk_punct(c, j + 3, '/') || tk_num(c, j + 3) || tk_word(c, j + 3))
-        return 0;
+    if (tk_punct(c, j + 3, '/') || tk_num(c, j + 3) || tk_word(c, j + 3) || tk_len(c, j + 2) >= 5)
+        return 0; /* "88/412907" is a file number */
     if (m->kind && num_value(tk_p(c, j), tk_len(c, j)) >= num_value(tk_p(c, j + 2), tk_len(c, j + 2)))
         return 0;
     m->a = j;
@@ -264,15 +271,24 @@ int match_ordinal(const nctx *c, size_t i, nmatch *m)
     if (!tk_num(c, i) || !parse_number(c, i, &m->num) || m->num.fp)
         return 0;
     size_t j = m->num.end;
-    if (!(tk_ieq(c, j, "st") || tk_ieq(c, j, "nd") || tk_ieq(c, j, "rd") || tk_ieq(c, j, "th")))
-        return 0;
-    m->end = j + 1;
-    return 1;
+    static const char *const suffixes[] = {"st", "nd", "rd", "th"};
+    for (size_t k = 0; k < 4; k++) {
+        m->kind = tk_len(c, j) == 4 && tk_p(c, j)[2] == '\'' && (tk_p(c, j)[3] | 32) == 's';
+        if (tk_word(c, j) && (tk_len(c, j) == 2 || m->kind) &&
+            strncasecmp(tk_p(c, j), suffixes[k], 2) == 0) {
+            m->end = j + 1;
+            return 1;
+        }
+    }
+    return 0;
 }
 
+/* "22nd", and "29th's" twenty ninth's. */
 void expand_ordinal(nctx *c, size_t i, const nmatch *m)
 {
     num_ordinal(&c->tmp, m->num.ip, m->num.in);
+    if (m->kind)
+        nbuf_puts(&c->tmp, "'s");
     emit_tmp(c, i, m->end);
 }
 
@@ -355,6 +371,19 @@ static int reads_as_year(const nctx *c, const nnum *n)
     return !tk_ieq(c, j, "people");
 }
 
+/* Five digits or more glued to letters or after a slash ("ab94531",
+ * "MIG-25/235212-x", "123/261788") are a code, read digit by digit. */
+static int in_code(const nctx *c, size_t i, const nnum *n)
+{
+    if (!code_part(n) || n->neg || n->plus)
+        return 0;
+    if (tk_word(c, n->end) || (i > 0 && tk_word(c, i - 1)))
+        return 1;
+    if (i > 1 && tk_punct(c, i - 1, '/'))
+        return tk_word(c, i - 2) || tk_num(c, i - 2);
+    return i > 1 && tk_punct(c, i - 1, '-') && tk_word(c, i - 2);
+}
+
 void expand_number(nctx *c, size_t i, const nmatch *m)
 {
     const nnum *n = &m->num;
@@ -362,6 +391,9 @@ void expand_number(nctx *c, size_t i, const nmatch *m)
     if (reads_as_year(c, n)) {
         c->rule = "year";
         num_year(&c->tmp, n->ip, n->in);
+    } else if (in_code(c, i, n)) {
+        c->rule = "serial";
+        num_digits(&c->tmp, n->ip, n->in);
     } else
         tmp_number(c, n);
     if (m->kind)

@@ -74,7 +74,8 @@ static int dash_is_to(const nctx *c, size_t i)
         return 0;
     if (tk_num(c, i - 1) && tk_kind(c, i + 1) == TK_PUNCT && !tk_dash(c, i + 1))
         return 1;
-    return ends_amount(c, pv) && (tk_num(c, nx) || tk_punct(c, nx, '$') || tk_punct(c, nx, '\''));
+    int amount = tk_num(c, nx) && tk_len(c, nx) <= 6 && (tk_p(c, nx)[0] != '0' || tk_len(c, nx) == 2);
+    return ends_amount(c, pv) && (amount || tk_punct(c, nx, '$') || tk_punct(c, nx, '\''));
 }
 
 void expand_punct(nctx *c, size_t i, const nmatch *m)

@@ -20,6 +20,7 @@ static const nrule rules[] = {
     R(date_dmy, AT_NUM),
     R(date_numeric, AT_NUM),
     R(decade, AT_NUM | AT_PUNCT),
+    R(era, AT_NUM),
     R(weekday, AT_CAP),
     R(party, AT_CAP),
     R(state, AT_CAP),

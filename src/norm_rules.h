@@ -71,6 +71,7 @@ NORM_RULE(date_mdy)
 NORM_RULE(date_dmy)
 NORM_RULE(date_numeric)
 NORM_RULE(decade)
+NORM_RULE(era)
 NORM_RULE(weekday)
 /* norm_math.c */
 NORM_RULE(math)

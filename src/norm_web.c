@@ -110,13 +110,24 @@ static int ascii(const char *p, size_t n)
     return 1;
 }
 
-static void tmp_url_part(nctx *c, size_t j)
+/* Whether token j of an address [.., end) is a two-letter top-level domain:
+ * after a dot, before the end, a '/' or a ':' ("hotmail.it", "bbc.co.uk/news"). */
+static int country_tld(const nctx *c, size_t j, size_t end)
+{
+    return tk_word(c, j) && tk_len(c, j) == 2 && tk_punct(c, j - 1, '.') &&
+           (j + 1 >= end || tk_punct(c, j + 1, '/') || tk_punct(c, j + 1, ':'));
+}
+
+static void tmp_url_part(nctx *c, size_t j, size_t end)
 {
     const nrow *r = tk_lookup(c, &c->d->web, j, "");
     size_t n = tk_len(c, j);
     const char *p = tk_p(c, j);
     if (r) {
         tmp_slice(c, r->col[1]);
+    } else if (j > 0 && country_tld(c, j, end) && ascii(p, 2)) {
+        char spelled[3] = {(char)(p[0] & ~0x20), '-', (char)(p[1] & ~0x20)}; /* "I-T" */
+        tmp_word(c, spelled, 3);
     } else if (tk_num(c, j)) {
         num_digits(&c->tmp, p, n);
     } else if (tk_word(c, j) && n <= 3 && ascii(p, n) && !strpbrk_n(p, n, "aeiouyAEIOUY")) {
@@ -134,7 +145,7 @@ static void tmp_url_part(nctx *c, size_t j)
 void expand_url(nctx *c, size_t i, const nmatch *m)
 {
     for (size_t j = i; j < m->end; j++)
-        tmp_url_part(c, j);
+        tmp_url_part(c, j, m->end);
     emit_tmp(c, i, m->end);
 }
 

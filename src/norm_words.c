@@ -474,7 +474,11 @@ int match_word(const nctx *c, size_t i, nmatch *m)
 static int respell(nctx *c, const char *p, size_t n)
 {
     const ntable *t = &c->d->spellings;
+    size_t e = n >= 3 && (p[n - 1] == 's' || p[n - 1] == 'd') ? n - 1 : n;
+    int ends_re = e >= 2 && p[e - 2] == 'r' && p[e - 1] == 'e';
     for (size_t s = 3; s <= 11 && s <= n; s++) {
+        if (!ends_re && !((p[n - s] == 'i' || p[n - s] == 'y') && p[n - s + 1] == 's'))
+            continue; /* suffixes start with "is" or "ys", endings end in -re(s|d) */
         const nrow *r = ntable_get(t, p + n - s, s);
         if (!r)
             continue;
