@@ -28,10 +28,13 @@ static const nrow *scale_at(const nctx *c, size_t j, size_t *end)
     return NULL;
 }
 
-/* A currency symbol or prefix code made of the tokens [i, j) before a number. */
+/* A currency symbol or prefix code made of the tokens [i, j) before a number;
+ * the longest wins ("Rs.10" is Rs. and 10, not Rs and .10). */
 static const nrow *prefix_currency(const nctx *c, size_t i, size_t *num_at)
 {
-    for (size_t j = i + 1; j <= i + 2 && j <= c->n; j++) {
+    for (size_t j = i + 2; j > i; j--) {
+        if (j > c->n)
+            continue;
         size_t start = c->tok[i].off, end = c->tok[j - 1].off + c->tok[j - 1].len;
         size_t at = tk_space(c, j) && tk_word(c, i) ? j + 1 : j;
         if (!(tk_num(c, at) || (tk_punct(c, at, '.') && tk_num(c, at + 1))))

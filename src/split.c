@@ -72,6 +72,8 @@ static enum abbrev_class class_of(const scan *s, const char *w, size_t n)
     if (r && r->col[0].len < r->col[1].len)
         return AB_STARTER;
     r = ntable_get(&s->d->states, key, n + 1);
+    if (!r)
+        r = ntable_get(&s->d->currency, key, n + 1); /* "Rs. 45" */
     return r ? AB_STARTER : AB_NONE;
 }
 

@@ -29,6 +29,7 @@ static const split_case cases[] = {
     {"He wore No. 5 vs. them, e.g. in games, i.e. often, etc. and more.",
      "He wore No. 5 vs. them, e.g. in games, i.e. often, etc. and more."},
     {"President Vladimir V. Putin spoke.", "President Vladimir V. Putin spoke."},
+    {"The loan was Rs. 45 lakh. It was repaid.", "The loan was Rs. 45 lakh.|It was repaid."},
     {"J.R.R. Tolkien wrote it.", "J.R.R. Tolkien wrote it."},
     {"It was held in the U.S. The next round is in the U.K.",
      "It was held in the U.S.|The next round is in the U.K."},
