@@ -29,6 +29,7 @@ static const nrule rules[] = {
     R(percent, AT_NUM | AT_PUNCT),
     R(measure, AT_NUM | AT_PUNCT),
     R(range, AT_NUM | AT_PUNCT),
+    R(house, AT_NUM),
     R(fraction, AT_NUM),
     R(ordinal, AT_NUM),
     R(alnum, AT_WORD),

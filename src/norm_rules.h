@@ -73,6 +73,8 @@ NORM_RULE(date_numeric)
 NORM_RULE(decade)
 NORM_RULE(era)
 NORM_RULE(weekday)
+/* norm_address.c */
+NORM_RULE(house)
 /* norm_math.c */
 NORM_RULE(math)
 NORM_RULE(ip)

@@ -89,6 +89,11 @@ int match_measure(const nctx *c, size_t i, nmatch *m)
     if (at == j && i > 0 && tk_word(c, i - 1))
         return 0; /* letters on both sides make a code: "W3C", "B2A23C" */
     m->a = at;
+    size_t e;
+    if (tk_punct(c, m->end, '/') && (m->unit = unit_at(c, m->end + 1, &e)) != NULL) {
+        m->unit_at = m->end + 1; /* "5 mg/kg" per kilogram */
+        m->end = e;
+    }
     return 1;
 }
 
@@ -104,5 +109,12 @@ void expand_measure(nctx *c, size_t i, const nmatch *m)
         tmp_words(c, "per");
     int one = (num_is_one(&m->num) && !m->row2) || m->kind;
     tmp_slice(c, m->row->col[one ? 1 : 2]);
-    emit_tmp(c, m->a, m->end);
+    if (!m->unit) {
+        emit_tmp(c, m->a, m->end);
+        return;
+    }
+    emit_tmp(c, m->a, m->unit_at - 1);
+    tmp_words(c, "per");
+    tmp_slice(c, m->unit->col[1]);
+    emit_tmp(c, m->unit_at - 1, m->end);
 }

@@ -206,7 +206,7 @@ static size_t zip_at(const nctx *c, size_t j)
         return 0;
     if (tk_punct(c, j + 1, '-') && tk_num(c, j + 2) && tk_len(c, j + 2) == 4)
         return j + 3;
-    return tk_num(c, j + 1) || tk_punct(c, j + 1, '.') ? 0 : j + 1;
+    return tk_num(c, j + 1) || (tk_punct(c, j + 1, '.') && tk_num(c, j + 2)) ? 0 : j + 1;
 }
 
 /* AP abbreviations after "City,"; postal codes ("CA") too when nothing but a
