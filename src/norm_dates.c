@@ -132,7 +132,7 @@ static int day_at(const nctx *c, size_t j, size_t *end)
     if (d < 1 || d > 31 || tk_len(c, j) > 2)
         return 0;
     *end = is_ordinal_suffix(c, j + 1) ? j + 2 : j + 1;
-    return !tk_word(c, *end) && !tk_num(c, *end) && !tk_punct(c, *end, ':') &&
+    return !tk_word(c, *end) && !tk_num(c, *end) && !(tk_punct(c, *end, ':') && tk_num(c, *end + 1)) &&
            !(tk_punct(c, *end, '.') && tk_num(c, *end + 1));
 }
 

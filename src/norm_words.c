@@ -369,7 +369,8 @@ static int pronounceable(const char *p, size_t n)
 }
 
 /* Appends the reading of the word at i, which is in capitals: the acronyms
- * table, else as a word in a headline, else spelled when short. */
+ * table, else as a word in a headline or when longer than five letters, else
+ * as a word when it looks like one (four or five letters), else spelled. */
 void tmp_caps_word(nctx *c, size_t i)
 {
     size_t n = caps_stem(c, i);
@@ -381,7 +382,7 @@ void tmp_caps_word(nctx *c, size_t i)
         tmp_slice(c, r->col[1]);
     } else if (!upper || n < 2) {
         tmp_word(c, p, n);
-    } else if (c->headline || (n > 3 && pronounceable(p, n))) {
+    } else if (c->headline || n > 5 || (n > 3 && pronounceable(p, n))) {
         tmp_word(c, p, 1);
         for (size_t k = 1; k < n; k++)
             nbuf_putc(&c->tmp, is_upper(p[k]) ? (char)(p[k] + 32) : p[k]);
@@ -467,11 +468,23 @@ int match_word(const nctx *c, size_t i, nmatch *m)
     return 1;
 }
 
+/* Whether the word at i is capitalized where a sentence does not start, so
+ * probably a name ("Sadaise"), whose -ise ending is no British spelling. */
+static int proper_name(const nctx *c, size_t i)
+{
+    if (tk_cased(c, i) != CASE_TITLE)
+        return 0;
+    for (size_t j = i; j-- > 0;)
+        if (tk_word(c, j) || tk_num(c, j))
+            return 1;
+    return 0;
+}
+
 /* The American spelling of a British word into c->tmp, or 0: a `suffix` row
  * at the end of a longer word ("organisation") unless its stem is kept
- * ("promise"), or an `ending` row as the whole word or the end of a compound
- * ("centre", "kilometres"). */
-static int respell(nctx *c, const char *p, size_t n)
+ * ("promise") or the word is a name, or an `ending` row as the whole word or
+ * the end of a compound ("centre", "kilometres"). */
+static int respell(nctx *c, size_t i, const char *p, size_t n)
 {
     const ntable *t = &c->d->spellings;
     size_t e = n >= 3 && (p[n - 1] == 's' || p[n - 1] == 'd') ? n - 1 : n;
@@ -483,7 +496,7 @@ static int respell(nctx *c, const char *p, size_t n)
         if (!r)
             continue;
         if (nslice_is(r->col[1], "suffix")) {
-            if (s + 4 > n)
+            if (s + 4 > n || proper_name(c, i))
                 continue;
             const nrow *keep = ntable_get(t, p, n - s + 2);
             if (keep && nslice_is(keep->col[1], "keep"))
@@ -509,7 +522,7 @@ void expand_word(nctx *c, size_t i, const nmatch *m)
     const char *p = tk_p(c, i);
     size_t n = tk_len(c, i);
     if (n <= 64) {
-        if (tk_cased(c, i) != CASE_UPPER && respell(c, p, n))
+        if (tk_cased(c, i) != CASE_UPPER && respell(c, i, p, n))
             emit_tmp(c, i, m->end);
         else
             emit_tok(c, i);
