@@ -54,7 +54,7 @@ static int context_holds(const nctx *c, size_t i, size_t end, nslice ctx)
     if (nslice_is(ctx, "after_cap"))
         return prev_cap && !next_cap;
     if (nslice_is(ctx, "street")) /* "708 N 1st St", "1211 E Arques Ave" */
-        return pv != SIZE_MAX && tk_num(c, pv) && (next_cap || tk_num(c, nx));
+        return pv != SIZE_MAX && tk_num(c, pv) && (next_cap || (tk_num(c, nx) && tk_word(c, nx + 1)));
     if (nslice_is(ctx, "end"))
         return end - 1 == c->final || nx >= c->n;
     return 0;
@@ -209,8 +209,8 @@ static size_t zip_at(const nctx *c, size_t j)
     return tk_num(c, j + 1) || (tk_punct(c, j + 1, '.') && tk_num(c, j + 2)) ? 0 : j + 1;
 }
 
-/* AP abbreviations after "City,"; postal codes ("CA") too when nothing but a
- * ZIP code or punctuation follows. */
+/* AP abbreviations after "City,"; postal codes ("CA") too before a ZIP code or
+ * the end of the sentence. */
 int match_state(const nctx *c, size_t i, nmatch *m)
 {
     size_t pv = tk_prev(c, i);
@@ -223,8 +223,8 @@ int match_state(const nctx *c, size_t i, nmatch *m)
         (m->row = state_at(c, i, "postal", &m->end)) != NULL) {
         size_t nx = tk_next(c, i);
         m->a = tk_space(c, i + 1) ? zip_at(c, nx) : 0;
-        if (!m->a && nx < c->n && tk_kind(c, nx) != TK_PUNCT)
-            m->row = NULL;
+        if (!m->a && i + 1 != c->final)
+            m->row = NULL; /* "Chan, CT; Wen, GH" are initials */
     }
     m->b = m->end;
     if (m->a)
