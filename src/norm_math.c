@@ -1,5 +1,5 @@
 /* Arithmetic: "1-2=5" one minus two equals five, "y = x + 1", "2*8" two times
- * eight, and IP addresses ("10.0.0.1" one zero dot zero dot zero dot one). */
+ * eight, "25 x 7 m" twenty five by seven meters. */
 #include <string.h>
 
 #include "norm_numbers.h"
@@ -97,35 +97,5 @@ void expand_math(nctx *c, size_t i, const nmatch *m)
             tmp_word(c, tk_p(c, j), tk_len(c, j));
         emit_tmp(c, j, e);
         j = e;
-    }
-}
-
-/* ---- IP addresses: four numbers up to 255 joined by dots ---- */
-
-int match_ip(const nctx *c, size_t i, nmatch *m)
-{
-    if (i > 0 && !tk_space(c, i - 1) && tk_kind(c, i - 1) != TK_PUNCT)
-        return 0;
-    size_t j = i;
-    for (int part = 0; part < 4; part++, j += 2) {
-        if (!tk_num(c, j) || tk_len(c, j) > 3 || num_value(tk_p(c, j), tk_len(c, j)) > 255)
-            return 0;
-        if (part < 3 && !tk_punct(c, j + 1, '.'))
-            return 0;
-    }
-    j--; /* one past the fourth number */
-    if (tk_word(c, j) || tk_num(c, j) || (tk_punct(c, j, '.') && tk_num(c, j + 1)))
-        return 0;
-    m->end = j;
-    return 1;
-}
-
-void expand_ip(nctx *c, size_t i, const nmatch *m)
-{
-    for (size_t j = i; j < m->end; j += 2) {
-        if (j > i)
-            tmp_words(c, "dot");
-        num_digits(&c->tmp, tk_p(c, j), tk_len(c, j));
-        emit_tmp(c, j > i ? j - 1 : j, j + 1);
     }
 }

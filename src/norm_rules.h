@@ -77,10 +77,13 @@ NORM_RULE(weekday)
 NORM_RULE(house)
 /* norm_math.c */
 NORM_RULE(math)
+/* norm_dotted.c */
 NORM_RULE(ip)
+NORM_RULE(version)
 /* norm_units.c */
 NORM_RULE(percent)
 NORM_RULE(measure)
+NORM_RULE(feet)
 /* norm_numeric.c */
 NORM_RULE(phone)
 NORM_RULE(range)

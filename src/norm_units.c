@@ -1,4 +1,5 @@
-/* Measures and percentages: 5 km, 30°C, 65 mph, 10-km, 587.2/km2, 93%. */
+/* Measures and percentages: 5 km, 30°C, 65 mph, 10-km, 587.2/km2, 93%,
+ * heights in feet and inches (6'2"). */
 #include "norm_numbers.h"
 #include "norm_rules.h"
 
@@ -117,4 +118,30 @@ void expand_measure(nctx *c, size_t i, const nmatch *m)
     tmp_words(c, "per");
     tmp_slice(c, m->unit->col[1]);
     emit_tmp(c, m->unit_at - 1, m->end);
+}
+
+/* ---- feet and inches: 6'2", 5' 10", 6′1″ ---- */
+
+static int foot_mark(const nctx *c, size_t j) { return tk_punct(c, j, '\'') || tk_punct(c, j, 0x2032); }
+static int inch_mark(const nctx *c, size_t j) { return tk_punct(c, j, '"') || tk_punct(c, j, 0x2033); }
+
+int match_feet(const nctx *c, size_t i, nmatch *m)
+{
+    if (!tk_num(c, i) || tk_len(c, i) > 1 || !foot_mark(c, i + 1))
+        return 0;
+    size_t j = tk_space(c, i + 2) && tk_len(c, i + 2) == 1 ? i + 3 : i + 2;
+    if (!tk_num(c, j) || tk_len(c, j) > 2 || num_value(tk_p(c, j), tk_len(c, j)) > 11 || !inch_mark(c, j + 1))
+        return 0;
+    m->a = j;
+    m->end = j + 2;
+    return 1;
+}
+
+void expand_feet(nctx *c, size_t i, const nmatch *m)
+{
+    num_cardinal(&c->tmp, tk_p(c, i), 1);
+    tmp_words(c, "foot");
+    emit_tmp(c, i, i + 2);
+    num_cardinal(&c->tmp, tk_p(c, m->a), tk_len(c, m->a));
+    emit_tmp(c, m->a, m->end);
 }

@@ -37,7 +37,7 @@ static const words_case quote_cases[] = {
     {"\xE2\x80\x9CGo home,\xE2\x80\x9D he said.", "<Go> <home> he said"},
     {"and then it ended.\xE2\x80\x9D He left.", "<and> <then> <it> <ended>"},
     {"He said: \xE2\x80\x9CNo surrender", "He said <No> <surrender>"},
-    {"He is 6'2\" and \"fit\".", "He is six{number} two{number} and <fit>"},
+    {"He is 6'2\" and \"fit\".", "He is six_foot{feet} two{feet} and <fit>"},
 };
 
 static const words_case rule_cases[] = {

@@ -1,0 +1,75 @@
+/* Numbers joined by dots that are neither decimals nor dates: IP addresses
+ * ("10.0.0.1" one zero dot zero dot zero dot one) and version numbers ("17.2.1"
+ * seventeen point two point one). */
+#include "norm_numbers.h"
+#include "norm_rules.h"
+
+/* Numbers of at most `maxlen` digits joined by single dots from i; returns how
+ * many and sets *end past the last.  Stops before a dot that ends the text. */
+static int dotted_numbers(const nctx *c, size_t i, size_t maxlen, size_t *end)
+{
+    int k = 0;
+    size_t j = i;
+    while (tk_num(c, j) && tk_len(c, j) <= maxlen) {
+        k++;
+        *end = j + 1;
+        if (!tk_punct(c, j + 1, '.') || !tk_num(c, j + 2))
+            break;
+        j += 2;
+    }
+    return k;
+}
+
+static int starts_alone(const nctx *c, size_t i)
+{
+    return i == 0 || tk_space(c, i - 1) || (tk_kind(c, i - 1) == TK_PUNCT && !tk_punct(c, i - 1, '.'));
+}
+
+/* ---- IP addresses: four numbers up to 255 joined by dots ---- */
+
+int match_ip(const nctx *c, size_t i, nmatch *m)
+{
+    size_t e;
+    if (!starts_alone(c, i) || dotted_numbers(c, i, 3, &e) != 4 || tk_word(c, e))
+        return 0;
+    for (size_t j = i; j < e; j += 2)
+        if (num_value(tk_p(c, j), tk_len(c, j)) > 255)
+            return 0;
+    m->end = e;
+    return 1;
+}
+
+void expand_ip(nctx *c, size_t i, const nmatch *m)
+{
+    for (size_t j = i; j < m->end; j += 2) {
+        if (j > i)
+            tmp_words(c, "dot");
+        num_digits(&c->tmp, tk_p(c, j), tk_len(c, j));
+        emit_tmp(c, j > i ? j - 1 : j, j + 1);
+    }
+}
+
+/* ---- version numbers: three or four numbers joined by dots ---- */
+
+int match_version(const nctx *c, size_t i, nmatch *m)
+{
+    size_t e;
+    int k = dotted_numbers(c, i, 4, &e);
+    if (!starts_alone(c, i) || k < 3 || k > 4 || tk_word(c, e))
+        return 0;
+    m->end = e;
+    return 1;
+}
+
+void expand_version(nctx *c, size_t i, const nmatch *m)
+{
+    for (size_t j = i; j < m->end; j += 2) {
+        if (j > i)
+            tmp_words(c, "point");
+        if (tk_len(c, j) > 1 && tk_p(c, j)[0] == '0')
+            num_digits(&c->tmp, tk_p(c, j), tk_len(c, j));
+        else
+            num_cardinal(&c->tmp, tk_p(c, j), tk_len(c, j));
+        emit_tmp(c, j > i ? j - 1 : j, j + 1);
+    }
+}
