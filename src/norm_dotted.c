@@ -25,6 +25,23 @@ static int starts_alone(const nctx *c, size_t i)
     return i == 0 || tk_space(c, i - 1) || (tk_kind(c, i - 1) == TK_PUNCT && !tk_punct(c, i - 1, '.'));
 }
 
+/* Emits the numbers of [i, end) one by one, `dot` between them; each read
+ * digit by digit when `digits`, else as a cardinal (leading zeros spelled). */
+static void expand_parts(nctx *c, size_t i, size_t end, const char *dot, int digits)
+{
+    for (size_t j = i; j < end; j += 2) {
+        const char *p = tk_p(c, j);
+        size_t n = tk_len(c, j);
+        if (j > i)
+            tmp_words(c, dot);
+        if (digits || (n > 1 && p[0] == '0'))
+            num_digits(&c->tmp, p, n);
+        else
+            num_cardinal(&c->tmp, p, n);
+        emit_tmp(c, j > i ? j - 1 : j, j + 1);
+    }
+}
+
 /* ---- IP addresses: four numbers up to 255 joined by dots ---- */
 
 int match_ip(const nctx *c, size_t i, nmatch *m)
@@ -39,15 +56,7 @@ int match_ip(const nctx *c, size_t i, nmatch *m)
     return 1;
 }
 
-void expand_ip(nctx *c, size_t i, const nmatch *m)
-{
-    for (size_t j = i; j < m->end; j += 2) {
-        if (j > i)
-            tmp_words(c, "dot");
-        num_digits(&c->tmp, tk_p(c, j), tk_len(c, j));
-        emit_tmp(c, j > i ? j - 1 : j, j + 1);
-    }
-}
+void expand_ip(nctx *c, size_t i, const nmatch *m) { expand_parts(c, i, m->end, "dot", 1); }
 
 /* ---- version numbers: three or four numbers joined by dots ---- */
 
@@ -61,15 +70,4 @@ int match_version(const nctx *c, size_t i, nmatch *m)
     return 1;
 }
 
-void expand_version(nctx *c, size_t i, const nmatch *m)
-{
-    for (size_t j = i; j < m->end; j += 2) {
-        if (j > i)
-            tmp_words(c, "point");
-        if (tk_len(c, j) > 1 && tk_p(c, j)[0] == '0')
-            num_digits(&c->tmp, tk_p(c, j), tk_len(c, j));
-        else
-            num_cardinal(&c->tmp, tk_p(c, j), tk_len(c, j));
-        emit_tmp(c, j > i ? j - 1 : j, j + 1);
-    }
-}
+void expand_version(nctx *c, size_t i, const nmatch *m) { expand_parts(c, i, m->end, "point", 0); }
