@@ -281,6 +281,58 @@ const char *narrate_sink_errmsg(const narrate_sink *s);
 narrate_error narrate_sink_close(narrate_sink *s, int commit, char *errmsg,
                                  size_t errmsg_size);
 
+/* ---- Podcast episodes: loudness, MP3, ID3 tags and chapters. ----
+ *
+ * A podcast sink spools the narration to an unlinked temporary file beside its
+ * target (int16 PCM, so memory stays flat however long the article), measures
+ * its integrated loudness (ITU-R BS.1770) on the way, and at close plays the
+ * spool back through a gain to the target loudness, a true-peak limiter
+ * (at most -1 dBTP), a resampler and the encoder.  MP3 goes out at 44.1 kHz
+ * mono through LAME with an ID3v2.4 tag (text frames, cover, and CHAP frames
+ * under a CTOC for the chapters); other formats go through
+ * narrate_sink_open_file() and carry no tags.  The target is replaced only by
+ * a complete, checked file, as with narrate_sink_open_file(). */
+
+/* Leaves the level as synthesized: no gain and no limiter. */
+#define NARRATE_LOUDNESS_OFF 1.0
+
+typedef struct narrate_podcast_options {
+    narrate_format format;    /* AUTO: from the path's extension */
+    /* Integrated loudness in LUFS, -70..-5 (Apple Podcasts asks for -16), or
+     * NARRATE_LOUDNESS_OFF. */
+    double loudness;
+    /* MP3 CBR kbps, 56..320: below 56, libsndfile's decoder (mpg123) misses
+     * the gapless length, so the file's check would fail. */
+    int bitrate;
+    int vbr_quality;          /* MP3: -1 for CBR, else VBR 0 (best) .. 9 (smallest) */
+    /* ID3 text (MP3 only); NULL or "" leaves the frame out. */
+    const char *title, *artist, *album, *date, *description;
+    const char *cover;        /* a JPEG or PNG file for APIC (MP3 only), or NULL */
+} narrate_podcast_options;
+
+/* Fills `o`: AUTO format, -16 LUFS, 64 kbps CBR, no tags, no cover. */
+void narrate_podcast_options_init(narrate_podcast_options *o);
+
+/* Opens a podcast sink for `path` (not "-"); `options` NULL means the defaults.
+ * The strings are copied and the cover is read now.
+ * Possible errors: ENOMEM, EINVAL (an option out of range, path "-"), EOPEN
+ * (the folder cannot take the file, the cover cannot be read), EFORMAT (unknown
+ * format, a cover that is neither JPEG nor PNG). */
+narrate_error narrate_sink_open_podcast(const char *path, const narrate_podcast_options *options,
+                                        narrate_sink **out, char *errmsg, size_t errmsg_size);
+
+/* Marks a chapter titled `title` starting after `sample` samples have been
+ * written to the sink (a HEADING event's sample, counted across texts); it ends
+ * where the next starts.  Chapters come in order; an MP3 holds at most 255.
+ * Possible errors: EINVAL (not a podcast sink, out of order, too many), ENOMEM. */
+narrate_error narrate_sink_add_chapter(narrate_sink *s, uint64_t sample, const char *title);
+
+/* Sets the tags known only once the text is read (the article's title, byline,
+ * date): each of title, artist, album, date and description that is not NULL
+ * in `tags` replaces the sink's; the other fields are ignored.
+ * Possible errors: EINVAL (not a podcast sink), ENOMEM. */
+narrate_error narrate_sink_set_tags(narrate_sink *s, const narrate_podcast_options *tags);
+
 #ifdef __cplusplus
 }
 #endif

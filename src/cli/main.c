@@ -11,6 +11,7 @@
 
 #include "narrate.h"
 #include "options.h"
+#include "podcast_track.h"
 
 #define READ_CHUNK 65536
 
@@ -46,11 +47,13 @@ typedef struct session {
     narrate_sink *sink;
     narrate_error sink_error;
     char sink_message[256];
+    podcast_track *track;     /* with -o FILE: chapters, tags, transcripts */
 } session;
 
 static int on_audio(void *userdata, const int16_t *samples, size_t count, int rate)
 {
     session *s = userdata;
+    podcast_track_audio(s->track, count, rate);
     if (!s->sink)
         return NARRATE_CONTINUE;
     narrate_error err = narrate_sink_write(s->sink, samples, count, rate);
@@ -66,6 +69,7 @@ static int on_event(void *userdata, const narrate_event *ev)
     session *s = userdata;
     if (ev->type == NARRATE_EVENT_WARNING && !s->opts->quiet)
         fprintf(stderr, "narrate: warning: %s\n", ev->text);
+    podcast_track_event(s->track, s->sink, ev);
     if (ev->type != NARRATE_EVENT_SENTENCE)
         return NARRATE_CONTINUE;
     if (s->opts->mode == MODE_SPOKEN)
@@ -188,8 +192,8 @@ static int open_sink(const options *o, session *s)
         return EXIT_OK;
     char message[256] = "";
     narrate_error err = o->output
-                            ? narrate_sink_open_file(o->output, o->format, &s->sink, message,
-                                                     sizeof message)
+                            ? podcast_track_open(s->track, o->output, o->format, &s->sink, message,
+                                                 sizeof message)
                             : narrate_sink_open_speakers(&s->sink, message, sizeof message);
     if (err == NARRATE_ENODEVICE)
         fprintf(stderr, "narrate: %s; write to a file instead with -o FILE\n",
@@ -206,10 +210,12 @@ static int close_sink(session *s, int rc)
         return rc;
     char message[256] = "";
     active_sink = NULL;
+    if (rc == EXIT_OK)
+        podcast_track_tag(s->track, s->sink);
     narrate_error err = narrate_sink_close(s->sink, rc == EXIT_OK, message, sizeof message);
     if (rc == EXIT_OK && err != NARRATE_OK)
         return report(err, message);
-    return rc;
+    return rc == EXIT_OK ? podcast_track_write(s->track) : rc;
 }
 
 /* --engine E --voice V is the library's voice "E:V" (engines, issue 9). */
@@ -289,9 +295,12 @@ static int run(const options *o)
     int rc = open_inputs(&opts, fds);
     if (rc != EXIT_OK)
         return rc;
-    session s = {&opts, NULL, NARRATE_OK, ""};
+    session s = {&opts, NULL, NARRATE_OK, "", NULL};
     narrate *n = NULL;
+    if (opts.output && opts.mode == MODE_SPEAK)
+        s.track = podcast_track_new(&opts.podcast);
     narrate_error err = new_narrator(&opts, &s, &n);
+    podcast_track_attach(s.track, n);
     if (err != NARRATE_OK)
         rc = exit_code_for_setup(err);
     else if (opts.mode == MODE_EXPLAIN)
@@ -304,6 +313,7 @@ static int run(const options *o)
         active_narrator = NULL;
     }
     rc = close_sink(&s, rc);
+    podcast_track_free(s.track);
     narrate_free(n);
     for (int i = 0; i < opts.ninputs; i++)
         close(fds[i]);

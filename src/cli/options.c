@@ -1,4 +1,5 @@
 #include "options.h"
+#include "podcast_options.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -40,6 +41,7 @@ static const char usage_text[] =
     "  -q, --quiet          print no warnings\n"
     "  -h, --help           show this help and exit\n"
     "  -V, --version        show the version and exit\n"
+    PODCAST_USAGE
     "\n"
     "Exit status:\n"
     "  0    success\n"
@@ -89,7 +91,9 @@ static const struct option long_options[] = {
     {"pitch", required_argument, 0, 'p'},    {"volume", required_argument, 0, 'a'},
     {"workers", required_argument, 0, 'j'},  {"list-voices", no_argument, 0, OPT_LIST_VOICES},
     {"quiet", no_argument, 0, 'q'},          {"help", no_argument, 0, 'h'},
-    {"version", no_argument, 0, 'V'},        {0, 0, 0, 0},
+    {"version", no_argument, 0, 'V'},
+    PODCAST_LONG_OPTIONS
+    {0, 0, 0, 0},
 };
 
 static int take_number(int c, const char *arg, options *o)
@@ -131,7 +135,7 @@ static int take_option(int c, const char *arg, options *o)
     case OPT_LIST_VOICES: o->mode = MODE_LIST_VOICES; return 0;
     case 'h': o->mode = MODE_HELP; return 0;
     case 'V': o->mode = MODE_VERSION; return 0;
-    default: return EXIT_USAGE; /* getopt has printed why */
+    default: return podcast_cli_option(c, arg, &o->podcast);
     }
 }
 
@@ -139,9 +143,10 @@ int options_parse(int argc, char **argv, options *o)
 {
     memset(o, 0, sizeof *o);
     o->pitch = o->volume = -1;
+    podcast_cli_init(&o->podcast);
     int c;
     opterr = 1;
-    while ((c = getopt_long(argc, argv, "o:f:i:v:r:p:a:j:qhV", long_options, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "o:f:i:v:r:p:a:j:qhV" PODCAST_SHORT_OPTIONS, long_options, NULL)) != -1) {
         int rc = take_option(c, optarg, o);
         if (rc != 0) {
             if (c == '?')
@@ -153,5 +158,5 @@ int options_parse(int argc, char **argv, options *o)
         return usage_error("%s prints text; it does not take -o", o->mode == MODE_SPOKEN ? "--spoken" : "--phonemes");
     o->inputs = argv + optind;
     o->ninputs = argc - optind;
-    return EXIT_OK;
+    return podcast_cli_check(&o->podcast, o->output);
 }

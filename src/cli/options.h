@@ -3,6 +3,7 @@
 #define NARRATE_CLI_OPTIONS_H
 
 #include "narrate.h"
+#include "podcast_options.h"
 
 /* Exit codes; documented in --help and narrate.1. */
 enum {
@@ -37,6 +38,7 @@ typedef struct options {
     int nlexicons;
     char **inputs;            /* argv slice; "-" is standard input */
     int ninputs;
+    podcast_cli podcast;      /* -O, --loudness, tags, transcripts, --feed */
 } options;
 
 /* Parses argv.  Returns EXIT_OK, or EXIT_USAGE after printing one line to stderr. */

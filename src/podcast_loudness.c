@@ -1,0 +1,88 @@
+/* The loudness meter: a thin owner of one ebur128_state. */
+#include "podcast_loudness.h"
+
+#include <ebur128.h>
+#include <math.h>
+#include <sndfile.h>
+#include <stdlib.h>
+
+struct loudness_meter {
+    ebur128_state *st;
+};
+
+struct loudness_meter *loudness_meter_new(int rate, int true_peak)
+{
+    struct loudness_meter *m;
+    if (rate <= 0 || !(m = malloc(sizeof *m)))
+        return NULL;
+    m->st = ebur128_init(1, (unsigned long)rate,
+                         EBUR128_MODE_I | (true_peak ? EBUR128_MODE_TRUE_PEAK : 0));
+    if (!m->st) {
+        free(m);
+        return NULL;
+    }
+    return m;
+}
+
+void loudness_meter_free(struct loudness_meter *m)
+{
+    if (!m)
+        return;
+    ebur128_destroy(&m->st);
+    free(m);
+}
+
+int loudness_meter_add(struct loudness_meter *m, const int16_t *samples, size_t count)
+{
+    return ebur128_add_frames_short(m->st, samples, count) == EBUR128_SUCCESS ? 0 : -1;
+}
+
+int loudness_meter_result(struct loudness_meter *m, double *lufs, double *true_peak_db)
+{
+    double peak = 0;
+    if (ebur128_loudness_global(m->st, lufs) != EBUR128_SUCCESS)
+        return -1;
+    if ((m->st->mode & EBUR128_MODE_TRUE_PEAK) == EBUR128_MODE_TRUE_PEAK &&
+        ebur128_true_peak(m->st, 0, &peak) != EBUR128_SUCCESS)
+        return -1;
+    *true_peak_db = peak > 0 ? 20 * log10(peak) : -HUGE_VAL;
+    return 0;
+}
+
+double loudness_gain(double measured_lufs, double target_lufs)
+{
+    if (!isfinite(measured_lufs))
+        return 1.0;
+    double db = target_lufs - measured_lufs;
+    if (db > LOUDNESS_MAX_GAIN_DB)
+        db = LOUDNESS_MAX_GAIN_DB;
+    return pow(10.0, db / 20.0);
+}
+
+int loudness_file_true_peak(const char *path, double *true_peak_db)
+{
+    SF_INFO info = {0};
+    SNDFILE *snd = sf_open(path, SFM_READ, &info);
+    ebur128_state *st = NULL;
+    float buf[8192];
+    sf_count_t n;
+    int rc = -1;
+    if (!snd)
+        return -1;
+    if (info.channels != 1 ||
+        !(st = ebur128_init(1, (unsigned long)info.samplerate, EBUR128_MODE_TRUE_PEAK)))
+        goto out;
+    while ((n = sf_read_float(snd, buf, 8192)) > 0)
+        if (ebur128_add_frames_float(st, buf, (size_t)n) != EBUR128_SUCCESS)
+            goto out;
+    double peak = 0;
+    if (sf_error(snd) == SF_ERR_NO_ERROR && ebur128_true_peak(st, 0, &peak) == EBUR128_SUCCESS) {
+        *true_peak_db = peak > 0 ? 20 * log10(peak) : -HUGE_VAL;
+        rc = 0;
+    }
+out:
+    if (st)
+        ebur128_destroy(&st);
+    sf_close(snd);
+    return rc;
+}
