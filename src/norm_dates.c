@@ -23,6 +23,46 @@ static int meridiem_at(const nctx *c, size_t j, size_t *end)
 
 /* ---- times ---- */
 
+/* A time zone after token j (with one space): its row, and *end past it. */
+static const nrow *zone_after(const nctx *c, size_t j, size_t *end)
+{
+    size_t z = tk_space(c, j) ? j + 1 : j;
+    const nrow *r = tk_word(c, z) ? tk_lookup(c, &c->d->zones, z, "") : NULL;
+    if (r)
+        *end = z + 1;
+    return r;
+}
+
+/* ---- 24-hour times before a zone: 0117 GMT, 1400 UTC ---- */
+
+int match_clock(const nctx *c, size_t i, nmatch *m)
+{
+    long v = tk_value(c, i);
+    if (tk_len(c, i) != 4 || v / 100 > 23 || v % 100 > 59 || (i > 0 && !tk_space(c, i - 1) &&
+                                                              !tk_punct(c, i - 1, '(')))
+        return 0;
+    m->row = zone_after(c, i + 1, &m->end);
+    return m->row != NULL;
+}
+
+/* "oh one seventeen", "fourteen hundred", "oh nine oh five" */
+void expand_clock(nctx *c, size_t i, const nmatch *m)
+{
+    const char *d = tk_p(c, i);
+    if (d[0] == '0')
+        tmp_words(c, "oh");
+    num_cardinal(&c->tmp, d[0] == '0' ? d + 1 : d, d[0] == '0' ? 1 : 2);
+    if (d[2] == '0' && d[3] == '0') {
+        tmp_words(c, "hundred");
+    } else {
+        if (d[2] == '0')
+            tmp_words(c, "oh");
+        num_cardinal(&c->tmp, d[2] == '0' ? d + 3 : d + 2, d[2] == '0' ? 1 : 2);
+    }
+    tmp_slice(c, m->row->col[1]);
+    emit_tmp(c, i, m->end);
+}
+
 int match_time(const nctx *c, size_t i, nmatch *m)
 {
     long h = tk_value(c, i);
@@ -46,10 +86,7 @@ int match_time(const nctx *c, size_t i, nmatch *m)
         return 0;
     if (m->kind && h > 12)
         return 0;
-    m->row = NULL;
-    size_t z = tk_space(c, e) ? e + 1 : e;
-    if (tk_word(c, z) && (m->row = tk_lookup(c, &c->d->zones, z, "")) != NULL)
-        e = z + 1;
+    m->row = zone_after(c, e, &e);
     m->end = e;
     return 1;
 }

@@ -11,8 +11,8 @@ static int starts_token(const nctx *c, size_t i)
     if (i == 0)
         return 1;
     int k = tk_kind(c, i - 1);
-    return k == TK_SPACE || (k == TK_PUNCT && !tk_punct(c, i - 1, '.') &&
-                             !tk_punct(c, i - 1, '-') && !tk_punct(c, i - 1, '/'));
+    return k == TK_SPACE || (k == TK_PUNCT && !tk_punct(c, i - 1, '.') && !tk_punct(c, i - 1, '-') &&
+                             !tk_punct(c, i - 1, '/') && !tk_punct(c, i - 1, '%'));
 }
 
 int parse_number(const nctx *c, size_t i, nnum *o)

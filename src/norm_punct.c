@@ -54,13 +54,15 @@ static int spaced(const nctx *c, size_t i)
 }
 
 /* Whether token p ends an amount: a number, a number with a word glued on
- * ("5pm", "1960s", "10km"), or "am", "a.m.". */
+ * ("5pm", "1960s", "10km"), "am", "a.m.", or a percentage. */
 static int ends_amount(const nctx *c, size_t p)
 {
     if (p == SIZE_MAX || p == 0)
         return tk_num(c, p);
     if (tk_punct(c, p, '.') && p >= 3)
         return tk_ieq(c, p - 1, "m") && tk_punct(c, p - 2, '.');
+    if (tk_punct(c, p, '%'))
+        return tk_num(c, p - 1);
     return tk_num(c, p) || (tk_word(c, p) && tk_num(c, p - 1)) ||
            ((tk_ieq(c, p, "am") || tk_ieq(c, p, "pm")) && tk_num(c, tk_prev(c, p)));
 }

@@ -15,6 +15,7 @@ static const nrule rules[] = {
     R(ip, AT_NUM),
     R(money, AT_ANY),
     R(time, AT_NUM),
+    R(clock, AT_NUM),
     R(date_iso, AT_NUM),
     R(date_mdy, AT_WORD),
     R(date_dmy, AT_NUM),

@@ -66,6 +66,7 @@ NORM_RULE(tag)
 NORM_RULE(money)
 /* norm_dates.c */
 NORM_RULE(time)
+NORM_RULE(clock)
 NORM_RULE(date_iso)
 NORM_RULE(date_mdy)
 NORM_RULE(date_dmy)
