@@ -338,6 +338,14 @@ void expand_roman(nctx *c, size_t i, const nmatch *m)
 
 static int is_vowel(char ch) { return ch && strchr("AEIOUY", ch) != NULL; }
 
+static int triple_in(const char *p, const char *list)
+{
+    for (; *list; list += 4)
+        if (list[0] == p[0] && list[1] == p[1] && list[2] == p[2])
+            return 1;
+    return 0;
+}
+
 static int pair_in(const char *p, const char *list)
 {
     for (; *list; list += 3)
@@ -347,30 +355,36 @@ static int pair_in(const char *p, const char *list)
 }
 
 /* Whether letters in capitals (four or more) look like an English word that
- * espeak-ng can say ("CARE", "BANYU") rather than initials ("CPUSA", "UNHCR"):
- * a vowel, no run of three consonants, and a usual first and last pair. */
+ * espeak-ng can say ("CARE", "BANYU", "INSIGHT") rather than initials
+ * ("CPUSA", "UNHCR", "AKDTYK"): a vowel, no run of three
+ * consonants but the usual English clusters, and in short words a usual first
+ * and last pair. */
 static int pronounceable(const char *p, size_t n)
 {
     static const char onsets[] = "BL BR CH CL CR DR FL FR GL GR PH PL PR SC SH SK SL SM SN SP ST "
                                  "SW TH TR TW WH WR KN QU AI AU EA EU OA OI OU ";
     static const char codas[] = "CH CK CT FF FT GH LD LF LK LL LM LP LT MB MP ND NG NK NS NT PH PT "
                                 "RB RC RD RK RL RM RN RP RS RT SH SK SP SS ST TH WN ZZ ";
+    static const char clusters[] = "GHT NST NCH STR SCH SPR SPL SCR THR CHR NGS RST NTS NDS LTS RTS "
+                                   "MPT NCT RTH NTH TCH NGL NKL NTR NDR MBL MPL RCH LCH ";
     int vowels = 0, run = 0;
     for (size_t k = 0; k < n; k++) {
         int v = is_vowel(p[k]) && !(p[k] == 'Y' && k == 0);
         vowels += v;
         run = v ? 0 : run + 1;
-        if (run >= 3)
+        if (run > 3 || (run == 3 && !triple_in(p + k - 2, clusters)))
             return 0;
     }
+    if (n > 5)
+        return vowels > 0;
     int first_pair = is_vowel(p[0]) == is_vowel(p[1]);
     int last_pair = !is_vowel(p[n - 1]) && !is_vowel(p[n - 2]);
     return vowels > 0 && (!first_pair || pair_in(p, onsets)) && (!last_pair || pair_in(p + n - 2, codas));
 }
 
 /* Appends the reading of the word at i, which is in capitals: the acronyms
- * table, else as a word in a headline or when longer than five letters, else
- * as a word when it looks like one (four or five letters), else spelled. */
+ * table, else as a word in a headline or when it looks like one, else
+ * spelled. */
 void tmp_caps_word(nctx *c, size_t i)
 {
     size_t n = caps_stem(c, i);
@@ -382,7 +396,7 @@ void tmp_caps_word(nctx *c, size_t i)
         tmp_slice(c, r->col[1]);
     } else if (!upper || n < 2) {
         tmp_word(c, p, n);
-    } else if (c->headline || n > 5 || (n > 3 && pronounceable(p, n))) {
+    } else if (c->headline || (n > 3 && pronounceable(p, n))) {
         tmp_word(c, p, 1);
         for (size_t k = 1; k < n; k++)
             nbuf_putc(&c->tmp, is_upper(p[k]) ? (char)(p[k] + 32) : p[k]);
