@@ -270,6 +270,13 @@ narrate_error narrate_sink_pause(narrate_sink *s, int paused);
  * Possible errors: EINVAL (s is NULL). */
 narrate_error narrate_sink_flush(narrate_sink *s);
 
+/* How many of the samples written to a device have left its buffer, played or
+ * flushed: a player compares it with what it has written to know what is being
+ * heard (an event's audio is heard once this passes the samples written before
+ * it).  Counted in samples at the rate of the writes.  Safe from any thread.
+ * Possible errors: EINVAL (s or out is NULL, or a file sink). */
+narrate_error narrate_sink_played(narrate_sink *s, uint64_t *out);
+
 /* The message of the last error on this sink; "" when there was none. */
 const char *narrate_sink_errmsg(const narrate_sink *s);
 

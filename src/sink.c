@@ -88,6 +88,14 @@ narrate_error narrate_sink_flush(narrate_sink *s)
     return NARRATE_OK;
 }
 
+narrate_error narrate_sink_played(narrate_sink *s, uint64_t *out)
+{
+    if (!s || !out || !s->ops->played)
+        return NARRATE_EINVAL;
+    *out = s->ops->played(s);
+    return NARRATE_OK;
+}
+
 const char *narrate_sink_errmsg(const narrate_sink *s)
 {
     return s ? s->errmsg : "";

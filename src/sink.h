@@ -25,6 +25,8 @@ struct sink_ops {
     /* Optional; NULL makes narrate_sink_flush a no-op.  Called from any thread,
      * concurrently with write; must not block. */
     void (*flush)(narrate_sink *s);
+    /* Optional; NULL makes narrate_sink_played return EINVAL.  Any thread. */
+    uint64_t (*played)(narrate_sink *s);
     /* Finishes (commit) or discards, and releases everything the sink owns except
      * the block itself.  Called exactly once. */
     narrate_error (*close)(narrate_sink *s, int commit);

@@ -405,7 +405,7 @@ static narrate_error file_close(narrate_sink *s, int commit)
     return err;
 }
 
-static const struct sink_ops file_ops = {file_write, NULL, NULL, NULL, file_close};
+static const struct sink_ops file_ops = {file_write, NULL, NULL, NULL, NULL, file_close};
 
 static int is_regular(int fd)
 {

@@ -30,7 +30,7 @@ static narrate_error null_close(narrate_sink *s, int commit)
     return NARRATE_OK;
 }
 
-static const struct sink_ops null_ops = {null_write, NULL, NULL, NULL, null_close};
+static const struct sink_ops null_ops = {null_write, NULL, NULL, NULL, NULL, null_close};
 
 narrate_error sink_open_null(narrate_sink **out)
 {

@@ -262,8 +262,20 @@ static void speakers_flush(narrate_sink *s)
         ;
 }
 
+/* The ring's tail is in device samples; scaled back to the rate of the writes.
+ * rs and the rates are written before the stream starts, and so before the
+ * callback's first release store of a nonzero tail, which this acquires. */
+static uint64_t speakers_played(narrate_sink *s)
+{
+    struct speakers_sink *sp = (struct speakers_sink *)s;
+    uint64_t tail = atomic_load_explicit(&sp->ring.tail, memory_order_acquire);
+    if (tail == 0 || !sp->rs)
+        return tail;
+    return tail * (uint64_t)sp->in_rate / (uint64_t)sp->dev_rate;
+}
+
 static const struct sink_ops speakers_ops = {speakers_write, NULL, speakers_pause,
-                                             speakers_flush, speakers_close};
+                                             speakers_flush, speakers_played, speakers_close};
 
 /* Initializes PortAudio and finds a default output device that takes mono int16. */
 static narrate_error find_device(struct speakers_sink *sp)

@@ -11,6 +11,8 @@
 
 #include "narrate.h"
 #include "options.h"
+#include "player.h"
+#include "podcast_batch.h"
 #include "podcast_track.h"
 
 #define READ_CHUNK 65536
@@ -283,8 +285,23 @@ static int explain(narrate *n, const char *text)
     return err == NARRATE_OK ? EXIT_OK : report(err, narrate_errmsg(n));
 }
 
+static void expose_to_signals(narrate *n, narrate_sink *sink)
+{
+    active_narrator = n;
+    active_sink = sink;
+}
+
+static int run_player(const options *o)
+{
+    char worker[PATH_MAX + 32];
+    const struct player_hooks hooks = {&caught_signal, expose_to_signals};
+    return player_run(o, worker_beside_executable(worker, sizeof worker), &hooks);
+}
+
 static int run(const options *o)
 {
+    if (player_wanted(o))
+        return run_player(o);
     static char *stdin_only[] = {(char *)"-"};
     options opts = *o;
     if (opts.ninputs == 0 && opts.mode != MODE_LIST_VOICES && opts.mode != MODE_EXPLAIN) {
@@ -337,5 +354,7 @@ int main(int argc, char **argv)
         return EXIT_OK;
     }
     install_signal_handlers();
+    if (o.podcast.outdir)
+        return podcast_batch_main(&o);
     return run(&o);
 }

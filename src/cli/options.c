@@ -38,6 +38,16 @@ static const char usage_text[] =
     "      --explain TEXT   show, for each word of TEXT, the rule and lexicon entry\n"
     "                       that decide its reading, and its phonemes\n"
     "      --list-voices    list the voices and exit\n"
+    "\n"
+    "At a terminal, one FILE plays interactively: space pauses, left/right move\n"
+    "by sentence, up/down by paragraph, + and - change the rate, [ and ] the\n"
+    "voice preset, r repeats, q quits, ? shows the keys.  The place is\n"
+    "remembered per article (in $XDG_STATE_HOME/narrate/).\n"
+    "      --no-display     play without the interactive display and keys\n"
+    "      --resume         continue where this article was left\n"
+    "      --start N        start at sentence N\n"
+    "      --from TEXT      start at the first sentence containing TEXT\n"
+    "      --key-sounds     confirm each key with the terminal's bell\n"
     "  -q, --quiet          print no warnings\n"
     "  -h, --help           show this help and exit\n"
     "  -V, --version        show the version and exit\n"
@@ -78,7 +88,7 @@ static int parse_int(const char *arg, int lo, int hi, int *out)
 
 enum {
     OPT_SPOKEN = 256, OPT_PHONEMES, OPT_LIST_VOICES, OPT_CAPTIONS, OPT_IMAGE_ALT, OPT_LEXICON,
-    OPT_EXPLAIN, OPT_ENGINE
+    OPT_EXPLAIN, OPT_ENGINE, OPT_NO_DISPLAY, OPT_RESUME, OPT_START, OPT_FROM, OPT_KEY_SOUNDS
 };
 
 static const struct option long_options[] = {
@@ -92,6 +102,9 @@ static const struct option long_options[] = {
     {"workers", required_argument, 0, 'j'},  {"list-voices", no_argument, 0, OPT_LIST_VOICES},
     {"quiet", no_argument, 0, 'q'},          {"help", no_argument, 0, 'h'},
     {"version", no_argument, 0, 'V'},
+    {"no-display", no_argument, 0, OPT_NO_DISPLAY}, {"resume", no_argument, 0, OPT_RESUME},
+    {"start", required_argument, 0, OPT_START}, {"from", required_argument, 0, OPT_FROM},
+    {"key-sounds", no_argument, 0, OPT_KEY_SOUNDS},
     PODCAST_LONG_OPTIONS
     {0, 0, 0, 0},
 };
@@ -124,6 +137,17 @@ static int take_option(int c, const char *arg, options *o)
         return 0;
     case OPT_EXPLAIN: o->mode = MODE_EXPLAIN; o->explain = arg; return 0;
     case OPT_IMAGE_ALT: o->read_image_alt = 1; return 0;
+    case OPT_NO_DISPLAY: o->no_display = 1; return 0;
+    case OPT_RESUME: o->resume = 1; return 0;
+    case OPT_KEY_SOUNDS: o->key_sounds = 1; return 0;
+    case OPT_FROM: o->from_text = arg; return 0;
+    case OPT_START: {
+        int n;
+        if (parse_int(arg, 1, 1000000000, &n))
+            return usage_error("--start takes a sentence number from 1, not '%s'", arg);
+        o->start_sentence = n;
+        return 0;
+    }
     case 'v': o->voice = arg; return 0;
     case OPT_ENGINE:
         o->engine = arg;

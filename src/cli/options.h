@@ -36,6 +36,11 @@ typedef struct options {
     const char *explain;      /* --explain TEXT */
     const char *lexicons[MAX_LEXICONS + 1]; /* --lexicon FILE..., NULL-terminated */
     int nlexicons;
+    int no_display;           /* --no-display: play without the interactive player */
+    int resume;               /* --resume: continue where this article was left */
+    long start_sentence;      /* --start N (1-based); 0 when not given */
+    const char *from_text;    /* --from TEXT */
+    int key_sounds;           /* --key-sounds: the player confirms keys audibly */
     char **inputs;            /* argv slice; "-" is standard input */
     int ninputs;
     podcast_cli podcast;      /* -O, --loudness, tags, transcripts, --feed */
