@@ -209,16 +209,21 @@ static size_t zip_at(const nctx *c, size_t j)
     return tk_num(c, j + 1) || (tk_punct(c, j + 1, '.') && tk_num(c, j + 2)) ? 0 : j + 1;
 }
 
-/* AP abbreviations after "City,"; postal codes ("CA") too before a ZIP code or
- * the end of the sentence. */
+/* AP abbreviations after "City," (or anywhere, when marked so: "of Calif.");
+ * postal codes ("CA") too before a ZIP code or the end of the sentence. */
 int match_state(const nctx *c, size_t i, nmatch *m)
 {
     size_t pv = tk_prev(c, i);
-    if (pv == SIZE_MAX || !tk_punct(c, pv, ',') || pv == 0 || !tk_word(c, pv - 1) ||
-        tk_cased(c, pv - 1) != CASE_TITLE)
-        return 0;
-    m->row = state_at(c, i, "ap", &m->end);
     m->a = 0;
+    if (pv == SIZE_MAX || !tk_punct(c, pv, ',') || pv == 0 || !tk_word(c, pv - 1) ||
+        tk_cased(c, pv - 1) != CASE_TITLE) {
+        m->row = tk_punct(c, i + 1, '.') ? state_at(c, i, "ap", &m->end) : NULL;
+        if (m->row && !nslice_is(m->row->col[3], "anywhere"))
+            m->row = NULL;
+        m->b = m->end;
+        return m->row != NULL;
+    }
+    m->row = state_at(c, i, "ap", &m->end);
     if (!m->row && tk_cased(c, i) == CASE_UPPER && tk_len(c, i) == 2 &&
         (m->row = state_at(c, i, "postal", &m->end)) != NULL) {
         size_t nx = tk_next(c, i);
