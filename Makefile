@@ -25,7 +25,7 @@ CC ?= cc
 CFLAGS ?= -O2 -g
 SANFLAGS ?=
 WARN := -Wall -Wextra -Werror -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
-LIB_PKGS := sndfile portaudio-2.0 soxr libxml-2.0 md4c inih libebur128
+LIB_PKGS := sndfile portaudio-2.0 soxr libxml-2.0 md4c inih libebur128 alsa
 WORKER_PKGS := espeak-ng soxr
 PKG_CFLAGS = $(shell pkg-config --cflags $(LIB_PKGS) $(WORKER_PKGS) 2>/dev/null)
 # Libraries without a .pc in Debian.
@@ -210,4 +210,4 @@ uninstall:
 clean:
 	rm -rf build build-san build-fuzz
 
--include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)
+-include $(shell find $(BUILD)/obj $(BUILD)/tests $(BUILD)/examples $(BUILD)/bench -name '*.d' 2>/dev/null)

@@ -242,6 +242,8 @@ narrate_error narrate_sink_open_file(const char *path, narrate_format format,
                                      narrate_sink **out, char *errmsg, size_t errmsg_size);
 
 /* Opens the default audio output device.  Audio plays as it is written.
+ * ALSA's own messages are silenced: this sets ALSA's process-wide error handler
+ * (snd_lib_error_set_handler) to one that prints nothing.
  * Possible errors: ENOMEM, ENODEVICE, EOPEN. */
 narrate_error narrate_sink_open_speakers(narrate_sink **out, char *errmsg, size_t errmsg_size);
 

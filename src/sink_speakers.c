@@ -17,6 +17,8 @@
 #include "sink.h"
 #include "stderr_quiet.h"
 
+#include <alsa/asoundlib.h>
+
 #include <portaudio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -277,9 +279,18 @@ static uint64_t speakers_played(narrate_sink *s)
 static const struct sink_ops speakers_ops = {speakers_write, NULL, speakers_pause,
                                              speakers_flush, speakers_played, speakers_close};
 
+/* ALSA reports recoveries ("underrun occurred") on stderr from inside the audio
+ * thread while playing, where no stderr window can cover it. */
+static void alsa_says_nothing(const char *file, int line, const char *function, int err,
+                              const char *fmt, ...)
+{
+    (void)file, (void)line, (void)function, (void)err, (void)fmt;
+}
+
 /* Initializes PortAudio and finds a default output device that takes mono int16. */
 static narrate_error find_device(struct speakers_sink *sp)
 {
+    snd_lib_error_set_handler(alsa_says_nothing);
     int quiet = stderr_quiet_begin();
     PaError pe = Pa_Initialize();
     narrate_error err = NARRATE_OK;
