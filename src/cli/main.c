@@ -354,7 +354,9 @@ int main(int argc, char **argv)
         return EXIT_OK;
     }
     install_signal_handlers();
-    if (o.podcast.outdir)
-        return podcast_batch_main(&o);
+    if (o.podcast.outdir) {
+        char worker[PATH_MAX + 32];
+        return podcast_batch_main(&o, worker_beside_executable(worker, sizeof worker));
+    }
     return run(&o);
 }

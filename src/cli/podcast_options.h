@@ -10,7 +10,7 @@ enum {
     OPT_BASE_URL, OPT_OUTDIR = 'O',
 };
 
-#define PODCAST_SHORT_OPTIONS ""
+#define PODCAST_SHORT_OPTIONS "O:"
 #define PODCAST_LONG_OPTIONS                                                                   \
     {"loudness", required_argument, 0, OPT_LOUDNESS},                                          \
     {"bitrate", required_argument, 0, OPT_BITRATE}, {"vbr", optional_argument, 0, OPT_VBR},  \
@@ -20,11 +20,8 @@ enum {
     {"cover", required_argument, 0, OPT_COVER},                                                \
     {"subtitles", required_argument, 0, OPT_SUBTITLES},                                        \
     {"marks", required_argument, 0, OPT_MARKS}, {"chapters", required_argument, 0, OPT_CHAPTERS}, \
-    PODCAST_BATCH_LONG_OPTIONS
-
-/* Batch work (-O) comes with podcast_batch.c. */
-#define PODCAST_BATCH_LONG_OPTIONS
-#define PODCAST_BATCH_USAGE
+    {"output-dir", required_argument, 0, OPT_OUTDIR}, {"jobs", required_argument, 0, OPT_JOBS}, \
+    {"feed", required_argument, 0, OPT_FEED}, {"base-url", required_argument, 0, OPT_BASE_URL},
 
 #define PODCAST_USAGE                                                                          \
     "\n"                                                                                       \
@@ -41,7 +38,14 @@ enum {
     "      --subtitles FILE.vtt|FILE.srt   one cue per sentence\n"                            \
     "      --marks FILE.json               word timings with byte offsets into the input\n"  \
     "      --chapters FILE.json            Podcasting 2.0 chapters from the headings\n"       \
-    PODCAST_BATCH_USAGE
+    "  -O, --output-dir DIR write one episode per FILE (or per article in a folder)\n"       \
+    "                       into DIR as NAME.mp3, NAME.vtt, NAME.marks.json and\n"          \
+    "                       NAME.chapters.json, NAME from the title; episodes newer\n"      \
+    "                       than their article are skipped, so a stopped run resumes\n"     \
+    "      --jobs N         with -O: articles made at once, 1-16 (default: cores / 2),\n"  \
+    "                       sharing the cores between their synthesis workers\n"           \
+    "      --feed FILE.xml  with -O: write an RSS podcast feed of every episode in DIR\n"  \
+    "      --base-url URL   where DIR is published; needed by --feed\n"
 
 typedef struct podcast_cli {
     int loudness_given;       /* --loudness was given */
