@@ -26,7 +26,7 @@ static const nrule rules[] = {
     R(weekday, AT_CAP),
     R(party, AT_CAP),
     R(state, AT_CAP),
-    R(math, AT_NUM | AT_LOWER),
+    R(math, AT_NUM),
     R(phone, AT_NUM | AT_PUNCT),
     R(feet, AT_NUM),
     R(percent, AT_NUM | AT_PUNCT),

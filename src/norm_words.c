@@ -507,10 +507,11 @@ static int respell(nctx *c, size_t i, const char *p, size_t n)
 {
     const ntable *t = &c->d->spellings;
     size_t e = n >= 3 && (p[n - 1] == 's' || p[n - 1] == 'd') ? n - 1 : n;
-    int ends_re = e >= 2 && p[e - 2] == 'r' && p[e - 1] == 'e';
-    for (size_t s = 3; s <= 11 && s <= n; s++) {
+    int ends_re = e >= 3 && p[e - 2] == 'r' && p[e - 1] == 'e' && strchr("bcdfghjklmnpqstvwxz", p[e - 3]);
+    size_t max = ends_re ? n : n > 4 ? n - 4 : 0; /* suffixes leave four letters */
+    for (size_t s = 3; s <= 11 && s <= max; s++) {
         if (!ends_re && !((p[n - s] == 'i' || p[n - s] == 'y') && p[n - s + 1] == 's'))
-            continue; /* suffixes start with "is" or "ys", endings end in -re(s|d) */
+            continue; /* suffixes start with "is" or "ys", endings end in a consonant and -re(s|d) */
         const nrow *r = ntable_get(t, p + n - s, s);
         if (!r)
             continue;
