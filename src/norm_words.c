@@ -488,7 +488,7 @@ int match_word(const nctx *c, size_t i, nmatch *m)
 }
 
 /* Whether the word at i is capitalized where a sentence does not start, so
- * probably a name ("Sadaise"), whose -ise ending is no British spelling. */
+ * perhaps a name ("Sadaise"), whose -ise ending is no British spelling. */
 static int proper_name(const nctx *c, size_t i)
 {
     if (tk_cased(c, i) != CASE_TITLE)
@@ -516,8 +516,8 @@ static int respell(nctx *c, size_t i, const char *p, size_t n)
         if (!r)
             continue;
         if (nslice_is(r->col[1], "suffix")) {
-            if (s + 4 > n || proper_name(c, i))
-                continue;
+            if (s + 4 > n || (r->col[0].p[s - 1] == 'e' && proper_name(c, i)))
+                continue; /* "Sadaise" is a name, "Organisation" is not */
             const nrow *keep = ntable_get(t, p, n - s + 2);
             if (keep && nslice_is(keep->col[1], "keep"))
                 return 0;
