@@ -92,6 +92,24 @@ static size_t digit_groups(const nctx *c, size_t i, uint32_t sep, size_t *ngroup
  * is not read as one: only the North American forms follow the code). */
 static int phone_body(const nctx *c, size_t i, nmatch *m);
 
+/* The rest of an international number after its country code: two or more
+ * groups of up to four digits, six to twelve digits in all, joined by single
+ * spaces or dashes ("+44 20 7946 0958"). */
+static int intl_body(const nctx *c, size_t i, nmatch *m)
+{
+    size_t j = i, groups = 0, digits = 0;
+    while (tk_num(c, j) && tk_len(c, j) <= 4) {
+        groups++;
+        digits += tk_len(c, j);
+        m->end = j + 1;
+        int sep = tk_punct(c, j + 1, '-') || (tk_space(c, j + 1) && tk_len(c, j + 1) == 1);
+        if (!sep || !tk_num(c, j + 2))
+            break;
+        j += 2;
+    }
+    return groups >= 2 && digits >= 6 && digits <= 12 && !tk_word(c, m->end) && !tk_num(c, m->end);
+}
+
 int match_phone(const nctx *c, size_t i, nmatch *m)
 {
     if (tk_punct(c, i, '+')) {
@@ -100,7 +118,9 @@ int match_phone(const nctx *c, size_t i, nmatch *m)
         size_t j = i + 2;
         if (tk_space(c, j) || tk_punct(c, j, '-'))
             j++;
-        return j > i + 2 || tk_punct(c, j, '(') ? phone_body(c, j, m) : 0;
+        if (j > i + 2 || tk_punct(c, j, '('))
+            return phone_body(c, j, m) || intl_body(c, j, m);
+        return 0;
     }
     if (!tk_punct(c, i, '(') && !starts_token(c, i))
         return 0;
@@ -178,7 +198,8 @@ int match_range(const nctx *c, size_t i, nmatch *m)
     if (tk_dash(c, e) || tk_num(c, e) || tk_punct(c, e, '/') || ordinal_suffix(c, e) || long_code(&m->num) ||
         long_code(&m->num2) || (m->num2.ip[0] == '0' && m->num2.in > 1 && !is_year(&m->num)))
         return 0; /* "978-0816648368" is a code */
-    m->end = match_unit_after(c, e, m);
+    m->kind = tk_punct(c, e, '%'); /* "2-3%" */
+    m->end = m->kind ? e + 1 : match_unit_after(c, e, m);
     return 1;
 }
 
@@ -210,6 +231,8 @@ static void range_words(nctx *c, size_t i, const nmatch *m)
 void expand_range(nctx *c, size_t i, const nmatch *m)
 {
     range_words(c, i, m);
+    if (m->kind)
+        emit(c, "percent", 7, m->end - 1, m->end);
     expand_unit_after(c, m);
 }
 

@@ -122,6 +122,10 @@ int match_dotted(const nctx *c, size_t i, nmatch *m)
     m->row = abbrev_row(c, key, klen, i, end);
     m->kind = (int)parts;
     m->end = end;
+    if (tk_punct(c, end - 1, '.') && tk_punct(c, end, '\'') && tk_is(c, end + 1, "s") && !tk_word(c, end + 2)) {
+        m->b = 1; /* "U.K.'s" */
+        m->end = end + 2;
+    }
     return 1;
 }
 
@@ -129,7 +133,10 @@ void expand_dotted(nctx *c, size_t i, const nmatch *m)
 {
     if (m->row) {
         rule_row(c, m->row);
-        emit_slice(c, m->row->col[2], i, m->end);
+        tmp_slice(c, m->row->col[2]);
+        if (m->b)
+            nbuf_puts(&c->tmp, "'s");
+        emit_tmp(c, i, m->end);
         return;
     }
     int single = 1;
@@ -149,6 +156,8 @@ void expand_dotted(nctx *c, size_t i, const nmatch *m)
             if (c->tmp.p[k] == ' ')
                 c->tmp.p[k] = '-';
     }
+    if (m->b)
+        nbuf_puts(&c->tmp, "'s");
     emit_tmp(c, i, m->end);
 }
 
@@ -211,6 +220,14 @@ static size_t zip_at(const nctx *c, size_t j)
 
 /* AP abbreviations after "City," (or anywhere, when marked so: "of Calif.");
  * postal codes ("CA") too before a ZIP code or the end of the sentence. */
+/* The state's possessive: "'s" after its final dot ("D.C.'s"); returns the
+ * end past it, or e. */
+static size_t possessive_after(const nctx *c, size_t e, int *kind)
+{
+    *kind = tk_punct(c, e - 1, '.') && tk_punct(c, e, '\'') && tk_is(c, e + 1, "s") && !tk_word(c, e + 2);
+    return *kind ? e + 2 : e;
+}
+
 int match_state(const nctx *c, size_t i, nmatch *m)
 {
     size_t pv = tk_prev(c, i);
@@ -220,7 +237,7 @@ int match_state(const nctx *c, size_t i, nmatch *m)
         m->row = tk_punct(c, i + 1, '.') ? state_at(c, i, "ap", &m->end) : NULL;
         if (m->row && !nslice_is(m->row->col[3], "anywhere"))
             m->row = NULL;
-        m->b = m->end;
+        m->b = m->end = possessive_after(c, m->end, &m->kind);
         return m->row != NULL;
     }
     m->row = state_at(c, i, "ap", &m->end);
@@ -231,7 +248,7 @@ int match_state(const nctx *c, size_t i, nmatch *m)
         if (!m->a && i + 1 != c->final)
             m->row = NULL; /* "Chan, CT; Wen, GH" are initials */
     }
-    m->b = m->end;
+    m->b = m->end = m->a ? m->end : possessive_after(c, m->end, &m->kind);
     if (m->a)
         m->end = m->a;
     return m->row != NULL;
@@ -240,7 +257,10 @@ int match_state(const nctx *c, size_t i, nmatch *m)
 void expand_state(nctx *c, size_t i, const nmatch *m)
 {
     rule_row(c, m->row);
-    emit_slice(c, m->row->col[1], i, m->b);
+    tmp_slice(c, m->row->col[1]);
+    if (m->kind)
+        nbuf_puts(&c->tmp, "'s");
+    emit_tmp(c, i, m->b);
     if (!m->a)
         return;
     size_t z = tk_next(c, m->b - 1);
