@@ -16,15 +16,22 @@ static size_t name_part(const nctx *c, size_t j)
 }
 
 /* Whether a street name ending in a street type (street_types.tsv) starts at
- * j: one to four name words, the last of them the type. */
+ * j: one to four name words, the last of them the type; a type that is also
+ * an ordinary word ("Court") not followed by a lower-case word. */
 static int street_at(const nctx *c, size_t j)
 {
     for (int words = 0; words < 5; words++) {
         size_t e = name_part(c, j);
         if (!e)
             return 0;
-        if (words > 0 && e == j + 1 && tk_lookup(c, &c->d->streets, j, ""))
-            return !tk_word(c, e) && !tk_num(c, e);
+        const nrow *type = words > 0 && e == j + 1 ? tk_lookup(c, &c->d->streets, j, "") : NULL;
+        if (type) {
+            size_t nx = tk_next(c, j);
+            if (tk_word(c, e) || tk_num(c, e))
+                return 0;
+            return nslice_is(type->col[1], "abbr") || nx >= c->n || !tk_word(c, nx) ||
+                   tk_cased(c, nx) != CASE_LOWER;
+        }
         if (!tk_space(c, e) || tk_len(c, e) != 1)
             return 0;
         j = e + 1;

@@ -34,7 +34,7 @@ static const table_spec specs[] = {
     {"spellings.tsv", offsetof(norm_data, spellings), 2, 1},
     {"elisions.tsv", offsetof(norm_data, elisions), 1, 1},
     {"greek.tsv", offsetof(norm_data, greek), 2, 0},
-    {"street_types.tsv", offsetof(norm_data, streets), 1, 1},
+    {"street_types.tsv", offsetof(norm_data, streets), 2, 1},
 };
 
 /* Room for one row's "file:line" string. */

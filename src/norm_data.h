@@ -71,7 +71,7 @@ struct norm_data {
     ntable spellings; /* spellings.tsv: written, kind, american */
     ntable greek;     /* greek.tsv: letter, name */
     ntable elisions;  /* elisions.tsv: words written after an apostrophe ('em, 'n') */
-    ntable streets;   /* street_types.tsv: words that end a street name (Ave, Road) */
+    ntable streets;   /* street_types.tsv: words that end a street name (Ave, Road), kind */
 };
 
 /* The first row whose key is s[0..n), or NULL; ntable_get() runs the quick
