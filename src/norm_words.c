@@ -245,7 +245,7 @@ int match_state(const nctx *c, size_t i, nmatch *m)
         (m->row = state_at(c, i, "postal", &m->end)) != NULL) {
         size_t nx = tk_next(c, i);
         m->a = tk_space(c, i + 1) ? zip_at(c, nx) : 0;
-        if (!m->a && i + 1 != c->final)
+        if (!m->a && i + 1 != c->final && nx < c->n)
             m->row = NULL; /* "Chan, CT; Wen, GH" are initials */
     }
     m->b = m->end = m->a ? m->end : possessive_after(c, m->end, &m->kind);
@@ -391,7 +391,7 @@ static int pronounceable(const char *p, size_t n)
     static const char codas[] = "CH CK CT FF FT GH LD LF LK LL LM LP LT MB MP ND NG NK NS NT PH PT "
                                 "RB RC RD RK RL RM RN RP RS RT SH SK SP SS ST TH WN ZZ ";
     static const char clusters[] = "GHT NST NCH STR SCH SPR SPL SCR THR CHR NGS RST NTS NDS LTS RTS "
-                                   "MPT NCT RTH NTH TCH NGL NKL NTR NDR MBL MPL RCH LCH ";
+                                   "MPT NCT RTH NTH TCH NGL NKL NTR NDR MBL MPL RCH ";
     int vowels = 0, run = 0;
     for (size_t k = 0; k < n; k++) {
         int v = is_vowel(p[k]) && !(p[k] == 'Y' && k == 0);
