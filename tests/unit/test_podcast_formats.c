@@ -7,10 +7,14 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "podcast_feed.h"
 #include "podcast_id3.h"
+#include "podcast_id3_read.h"
 #include "podcast_transcript.h"
 
 static uint32_t syncsafe(const unsigned char *p)
@@ -162,6 +166,55 @@ static void test_marks_and_chapters(void **state)
     free(empty);
 }
 
+/* What id3_build writes, id3_read_file reads back. */
+static void test_id3_round_trip(void **state)
+{
+    (void)state;
+    struct id3_chapter ch[1] = {{0, 10, "C"}};
+    struct id3_info info = {"Title", "Artist", "Album", "2025-03-15", "Desc", 61000, NULL, 0,
+                            NULL, ch, 1};
+    unsigned char *tag;
+    size_t len;
+    char path[] = "/tmp/narrate-id3-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    assert_int_equal(id3_build(&info, &tag, &len), 0);
+    assert_int_equal(write(fd, tag, len), (ssize_t)len);
+    close(fd);
+    free(tag);
+    struct id3_summary s;
+    assert_int_equal(id3_read_file(path, &s), 0);
+    unlink(path);
+    assert_string_equal(s.title, "Title");
+    assert_string_equal(s.artist, "Artist");
+    assert_string_equal(s.album, "Album");
+    assert_string_equal(s.date, "2025-03-15");
+    assert_string_equal(s.description, "Desc");
+    assert_int_equal(s.length_ms, 61000);
+    id3_summary_free(&s);
+}
+
+static void test_feed(void **state)
+{
+    (void)state;
+    struct feed_channel c = {"Show & Tell", "About <it>", NULL, "https://x.org/p", "cover.jpg",
+                             "en", "News"};
+    struct feed_episode e = {"a.mp3", "narrate:a", "A \"quoted\" title", NULL,
+                             1742040000, 12345, 61, "a.vtt", NULL};
+    char *xml = feed_rss(&c, &e, 1);
+    assert_non_null(strstr(xml, "<title>Show &amp; Tell</title>"));
+    assert_non_null(strstr(xml, "<description>About &lt;it&gt;</description>"));
+    assert_non_null(strstr(xml, "<title>A &quot;quoted&quot; title</title>"));
+    assert_non_null(strstr(xml, "<enclosure url=\"https://x.org/p/a.mp3\" length=\"12345\" "
+                                "type=\"audio/mpeg\"/>"));
+    assert_non_null(strstr(xml, "<pubDate>Sat, 15 Mar 2025 12:00:00 +0000</pubDate>"));
+    assert_non_null(strstr(xml, "<itunes:duration>61</itunes:duration>"));
+    assert_non_null(strstr(xml, "<podcast:transcript url=\"https://x.org/p/a.vtt\" type=\"text/vtt\"/>"));
+    assert_null(strstr(xml, "podcast:chapters"));
+    assert_null(strstr(xml, "itunes:author"));
+    free(xml);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -171,6 +224,8 @@ int main(void)
         cmocka_unit_test(test_vtt),
         cmocka_unit_test(test_srt),
         cmocka_unit_test(test_marks_and_chapters),
+        cmocka_unit_test(test_id3_round_trip),
+        cmocka_unit_test(test_feed),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
