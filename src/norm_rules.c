@@ -1,8 +1,9 @@
 /* The rule order.  Earlier rules are more specific: whole-token lexicon entries,
- * then web addresses, money, times and dates (which contain numbers), then
- * measures and other numbers, then words, symbols and punctuation.  `word` and
- * `punct` match any single token, so every token is consumed.  Each rule says
- * at which kinds of token it can start; the others never try it. */
+ * then web and IP addresses, money, times, dates and version numbers (which
+ * contain numbers), then states, arithmetic, phone numbers, measures, ranges,
+ * house numbers and other numbers, then words, symbols and punctuation.  `word`
+ * and `punct` match any single token, so every token is consumed.  Each rule
+ * says at which kinds of token it can start; the others never try it. */
 #include "norm_rules.h"
 
 #define R(n, at) {#n, match_##n, expand_##n, at}
