@@ -17,6 +17,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #define MAX_JOBS 16
@@ -43,6 +44,7 @@ struct batch {
     size_t made, skipped, failed;
     double seconds;
     int tty;
+    struct timespec started;
     struct job jobs[MAX_JOBS];
     int njobs;
 };
@@ -221,12 +223,31 @@ static char *probe_title(struct job *j, const char *path, const unsigned char *t
     return title;
 }
 
+/* Seconds left, from the pace so far; -1 before anything is done. */
+static long eta_seconds(const struct batch *b)
+{
+    struct timespec now;
+    size_t done = b->made + b->skipped + b->failed;
+    if (done == 0)
+        return -1;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    double elapsed = (double)(now.tv_sec - b->started.tv_sec) +
+                     (double)(now.tv_nsec - b->started.tv_nsec) / 1e9;
+    return (long)(elapsed / (double)done * (double)(b->n - done) + 0.5);
+}
+
+/* One line per article on a terminal: where the batch is and how long is left. */
 static void progress(struct batch *b, size_t index, const char *name, const char *what)
 {
     if (!b->tty || b->o->quiet)
         return;
     pthread_mutex_lock(&b->lock);
-    fprintf(stderr, "[%zu/%zu] %s: %s\n", index + 1, b->n, name, what);
+    long eta = eta_seconds(b);
+    if (eta < 0)
+        fprintf(stderr, "[%zu/%zu] %s: %s\n", index + 1, b->n, name, what);
+    else
+        fprintf(stderr, "[%zu/%zu] %s: %s (about %ld:%02ld left)\n", index + 1, b->n, name,
+                what, eta / 60, eta % 60);
     pthread_mutex_unlock(&b->lock);
 }
 
@@ -379,6 +400,7 @@ static int run_batch(struct batch *b)
 int podcast_batch_main(const options *o, const char *worker_path)
 {
     struct batch b = {.o = o, .worker_path = worker_path, .tty = isatty(STDERR_FILENO)};
+    clock_gettime(CLOCK_MONOTONIC, &b.started);
     int rc = prepare_outdir(o->podcast.outdir);
     if (rc != EXIT_OK)
         return rc;
