@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "embedded.h"
 #include "sanitize.h"
 
 #define LOOKAHEAD_WORDS 6
@@ -145,6 +146,64 @@ static size_t put_lexicon_reading(const clean_text *c, size_t at, int sentence_s
     return end;
 }
 
+/* The phonemes of letter c from pronunciations/letters.tsv with the stress mark
+ * `stress` in its place; 0 when the table has no such letter. */
+static size_t letter_phonemes(char c, char stress, char *out, size_t size)
+{
+    const embedded_file *table = embedded_find("letters.tsv");
+    char key[3] = {c, '\t', '\0'};
+    const char *line = table ? table->data : NULL;
+    while (line && strncmp(line, key, 2) != 0) {
+        line = strchr(line, '\n');
+        line = line ? line + 1 : NULL;
+    }
+    if (!line)
+        return 0;
+    size_t n = 0;
+    for (const char *p = line + 2; *p && *p != '\n' && n + 2 < size; p++)
+        out[n++] = *p == '|' ? stress : *p;
+    out[n] = '\0';
+    return n;
+}
+
+/* Whether core[0..len) is a run of spelled capitals like "C-I-A". */
+static int is_spelled_letters(const char *core, size_t len)
+{
+    if (len < 3 || len % 2 == 0)
+        return 0;
+    for (size_t i = 0; i < len; i++)
+        if (i % 2 ? core[i] != '-' : !(core[i] >= 'A' && core[i] <= 'Z'))
+            return 0;
+    return 1;
+}
+
+/* Writes spelled capitals as letter names in phonemes (espeak-ng would read a
+ * lone A in mid-sentence as "uh"), stressed as espeak-ng stresses FBI.  Returns
+ * where the text goes on, or `at` when the word is no spelled run. */
+static size_t put_spelled_letters(const clean_text *c, size_t at, engine_text *out, int *failed)
+{
+    size_t end = word_end(c, at), from, to;
+    word_core(c, at, end, &from, &to);
+    if (!is_spelled_letters(c->text + from, to - from))
+        return at;
+    char phonemes[256] = "";
+    size_t n = 0;
+    for (size_t i = from; i < to; i += 2) {
+        char stress = i + 1 >= to ? '\'' : ',';
+        size_t got = letter_phonemes(c->text[i], stress, phonemes + n, sizeof phonemes - n);
+        if (got == 0)
+            return at;
+        n += got;
+    }
+    uint32_t origin = c->origin[from];
+    *failed |= put_mapped(out, c->text + at, c->origin + at, from - at);
+    *failed |= put_from(out, " [[", 3, origin);
+    *failed |= put_from(out, phonemes, n, origin);
+    *failed |= put_from(out, "]] ", 3, origin);
+    *failed |= put_mapped(out, c->text + to, c->origin + to, end - to);
+    return end;
+}
+
 /* The markup that opens (entering) or closes quoted speech. */
 static int put_quote_mark(const engine_style *st, int entering, uint32_t origin, engine_text *out)
 {
@@ -174,6 +233,8 @@ static int lay_markup(const norm_sentence *s, const clean_text *c, const engine_
             failed |= put_quote_mark(st, q, c->origin[at], out);
         quoted = q;
         size_t next = st->lex ? put_lexicon_reading(c, at, at == 0, st->lex, out, &failed) : at;
+        if (next == at)
+            next = put_spelled_letters(c, at, out, &failed);
         if (next == at) {
             next = word_end(c, at);
             failed |= put_mapped(out, c->text + at, c->origin + at, next - at);
