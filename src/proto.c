@@ -4,6 +4,21 @@
 #include <sys/uio.h>
 #include <unistd.h>
 
+int proto_read_all(int fd, void *buf, size_t len)
+{
+    char *p = buf;
+    while (len > 0) {
+        ssize_t n = read(fd, p, len);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return -1;
+        p += n;
+        len -= (size_t)n;
+    }
+    return 0;
+}
+
 int proto_write_all(int fd, const void *buf, size_t len)
 {
     const char *p = buf;

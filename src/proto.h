@@ -58,6 +58,9 @@ typedef struct proto_word {
     uint64_t sample;
 } proto_word;
 
+/* Reads exactly len bytes, retrying on EINTR.  0, or -1 on end of file or error. */
+int proto_read_all(int fd, void *buf, size_t len);
+
 /* Writes all of buf, retrying on EINTR and short writes.  0 or -1 (errno set). */
 int proto_write_all(int fd, const void *buf, size_t len);
 

@@ -7,7 +7,6 @@
  * sentence.  REQ_CONFIG picks the engine (engine.h) and its voice; every
  * engine's audio leaves at WORKER_SAMPLE_RATE, announced in RSP_HELLO.
  */
-#include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,24 +25,6 @@ typedef struct worker_state {
     int engine_rate;        /* the open voice's sample rate */
     proto_config configured;
 } worker_state;
-
-static int read_exact(int fd, void *buf, size_t len)
-{
-    char *p = buf;
-    while (len > 0) {
-        ssize_t n = read(fd, p, len);
-        if (n == 0)
-            return -1;
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            return -1;
-        }
-        p += n;
-        len -= (size_t)n;
-    }
-    return 0;
-}
 
 static int send_error(const char *message)
 {
@@ -180,8 +161,8 @@ static int serve(void)
     memset(&st, 0, sizeof st);
     proto_header h;
     int rc = 0;
-    while (rc == 0 && read_exact(STDIN_FILENO, &h, sizeof h) == 0) {
-        if (h.length > PROTO_MAX_PAYLOAD || read_exact(STDIN_FILENO, payload, h.length) != 0) {
+    while (rc == 0 && proto_read_all(STDIN_FILENO, &h, sizeof h) == 0) {
+        if (h.length > PROTO_MAX_PAYLOAD || proto_read_all(STDIN_FILENO, payload, h.length) != 0) {
             rc = 1;
             break;
         }
