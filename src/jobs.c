@@ -301,7 +301,7 @@ static long norm_word_at(const job *j, uint32_t offset)
 static narrate_error emit_word(narrate *n, job *j, const proto_word *mark)
 {
     long k = norm_word_at(j, mark->offset);
-    if (k < 0 || k == j->last_word)
+    if (k < 0 || k <= j->last_word) /* one event per word, in order: the engine repeats marks */
         return NARRATE_OK;
     j->last_word = k;
     const norm_word *w = &j->sentence.words[k];

@@ -96,6 +96,7 @@ int test_record_event(void *userdata, const narrate_event *ev)
             push_string(&r->words, r->nwords, r->source + ev->offset, ev->length);
         else
             push_string(&r->words, r->nwords, ev->text, strlen(ev->text));
+        push_u64(&r->word_offsets, r->nwords, ev->offset);
         push_u64(&r->word_samples, r->nwords++, ev->sample);
         break;
     case NARRATE_EVENT_WARNING: r->warnings++; break;
@@ -116,6 +117,7 @@ void test_recording_free(recording *r)
     free(r->sentence_samples);
     free(r->words);
     free(r->word_samples);
+    free(r->word_offsets);
     memset(r, 0, sizeof *r);
 }
 

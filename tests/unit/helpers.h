@@ -22,7 +22,7 @@ typedef struct recording {
     uint64_t *sentence_offsets, *sentence_samples;
     size_t nsentences;
     char **words;            /* source text of each WORD event */
-    uint64_t *word_samples;
+    uint64_t *word_samples, *word_offsets;
     size_t nwords;
     size_t warnings, ends, headings;
     uint64_t samples, loud_samples; /* total, and |x| > 500 */

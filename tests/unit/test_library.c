@@ -232,6 +232,30 @@ static void test_skip_and_set_voice_between_texts(void **state)
     test_recording_free(&r);
 }
 
+/* Word events come once per word and in the order of the text, also through
+ * quotes, clause breaks and lexicon phonemes. */
+static void test_word_events_follow_the_text(void **state)
+{
+    (void)state;
+    size_t len;
+    char *text = test_read_file("examples/harbor-accord.txt", &len);
+    assert_non_null(text);
+    recording r = {0};
+    r.source = text;
+    narrate_config c;
+    test_config(&c, &r, 2);
+    narrate_text(&c, text, 4096);
+    assert_true(r.nwords > 250);
+    for (size_t i = 1; i < r.nwords; i++)
+        if (r.word_offsets[i] <= r.word_offsets[i - 1])
+            fail_msg("word %zu \"%s\" at %llu comes after \"%s\" at %llu", i, r.words[i],
+                     (unsigned long long)r.word_offsets[i], r.words[i - 1],
+                     (unsigned long long)r.word_offsets[i - 1]);
+    assert_int_equal(r.order_errors, 0);
+    test_recording_free(&r);
+    free(text);
+}
+
 static void test_chunking_does_not_change_sentences(void **state)
 {
     (void)state;
@@ -412,6 +436,7 @@ int main(void)
         cmocka_unit_test(test_html_word_offsets_point_into_the_markup),
         cmocka_unit_test(test_markdown_headings_and_offsets),
         cmocka_unit_test(test_skip_and_set_voice_between_texts),
+        cmocka_unit_test(test_word_events_follow_the_text),
         cmocka_unit_test(test_phonemes_match_espeak_x),
         cmocka_unit_test(test_cancel_from_another_thread),
         cmocka_unit_test(test_callback_can_stop),
