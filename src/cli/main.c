@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "narrate.h"
+#include "common.h"
 #include "options.h"
 #include "player.h"
 #include "podcast_batch.h"
@@ -31,18 +32,6 @@ static void on_signal(int sig)
         narrate_sink_cancel(active_sink);
 }
 
-static void install_signal_handlers(void)
-{
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_signal;
-    sigemptyset(&sa.sa_mask);
-    sigaction(SIGINT, &sa, NULL);
-    sigaction(SIGTERM, &sa, NULL);
-    sigaction(SIGHUP, &sa, NULL);
-    signal(SIGPIPE, SIG_IGN);
-    signal(SIGXFSZ, SIG_IGN); /* a file-size limit becomes EFBIG, and the old file stays */
-}
 
 typedef struct session {
     const options *opts;
@@ -81,36 +70,9 @@ static int on_event(void *userdata, const narrate_event *ev)
     return NARRATE_CONTINUE;
 }
 
-/* The worker beside this executable when run from a build tree, else NULL
- * (the library then uses $NARRATE_WORKER or the installed one). */
-static const char *worker_beside_executable(char *buf, size_t size)
-{
-    const char *chosen = getenv("NARRATE_WORKER");
-    if (chosen && *chosen)
-        return NULL;
-    char self[PATH_MAX];
-    ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
-    if (n <= 0)
-        return NULL;
-    self[n] = '\0';
-    char *slash = strrchr(self, '/');
-    if (!slash)
-        return NULL;
-    *slash = '\0';
-    snprintf(buf, size, "%s/narrate-worker", self);
-    return access(buf, X_OK) == 0 ? buf : NULL;
-}
-
 static int exit_code_for(narrate_error err)
 {
-    switch (err) {
-    case NARRATE_OK: return EXIT_OK;
-    case NARRATE_EVOICE: return EXIT_VOICE;
-    case NARRATE_ENODEVICE: return EXIT_NO_DEVICE;
-    case NARRATE_EOPEN: case NARRATE_EWRITE: case NARRATE_EFORMAT: return EXIT_OUTPUT;
-    case NARRATE_ECANCELED: return 128 + (caught_signal ? caught_signal : SIGINT);
-    default: return EXIT_FAILURE_OTHER;
-    }
+    return cli_exit_code_for(err, caught_signal);
 }
 
 static int report(narrate_error err, const char *message)
@@ -158,25 +120,12 @@ static narrate_error narrate_fd(narrate *n, int fd, const char *name, int *read_
     return caught_signal ? NARRATE_ECANCELED : narrate_finish(n);
 }
 
-/* The format named by --input-format, else by the file's extension, else AUTO. */
-static narrate_input_format input_format_of(const options *o, const char *path)
-{
-    if (o->input_format != NARRATE_INPUT_AUTO)
-        return o->input_format;
-    const char *dot = strrchr(path, '.');
-    const char *slash = strrchr(path, '/');
-    if (!dot || (slash && dot < slash))
-        return NARRATE_INPUT_AUTO;
-    narrate_input_format f = narrate_input_format_from_name(dot + 1);
-    return f == NARRATE_INPUT_AUTO && strcasecmp(dot + 1, "xhtml") == 0 ? NARRATE_INPUT_HTML : f;
-}
-
 static int narrate_inputs(narrate *n, session *s, int *fds)
 {
     int read_failed = 0;
     narrate_error err = NARRATE_OK;
     for (int i = 0; i < s->opts->ninputs && err == NARRATE_OK; i++) {
-        narrate_set_input_format(n, input_format_of(s->opts, s->opts->inputs[i]));
+        narrate_set_input_format(n, cli_input_format_of(s->opts, s->opts->inputs[i]));
         err = narrate_fd(n, fds[i], s->opts->inputs[i], &read_failed);
         if (err == NARRATE_OK)
             narrate_reset(n);
@@ -221,31 +170,14 @@ static int close_sink(session *s, int rc)
 }
 
 /* --engine E --voice V is the library's voice "E:V" (engines, issue 9). */
-static const char *voice_spec(const options *o, char *spec, size_t size)
-{
-    if (!o->engine)
-        return o->voice;
-    snprintf(spec, size, "%s:%s", o->engine, o->voice ? o->voice : "");
-    return spec;
-}
-
 static narrate_error new_narrator(const options *o, session *s, narrate **n)
 {
     narrate_config config;
-    narrate_config_init(&config);
-    char worker[PATH_MAX + 32];
-    config.worker_path = worker_beside_executable(worker, sizeof worker);
-    char spec[PATH_MAX];
-    config.voice = voice_spec(o, spec, sizeof spec);
-    config.rate = o->rate;
-    config.pitch = o->pitch;
-    config.volume = o->volume;
-    config.workers = o->workers;
-    config.read_captions = o->read_captions;
-    config.read_image_alt = o->read_image_alt;
+    char worker[PATH_MAX + 32], voice[PATH_MAX];
+    cli_config_from_options(&config, o, cli_worker_beside_executable(worker, sizeof worker),
+                            voice, sizeof voice);
     config.synthesize = o->mode == MODE_SPEAK;
     config.phonemes = o->mode == MODE_PHONEMES;
-    config.lexicons = o->lexicons;
     config.on_audio = on_audio;
     config.on_event = on_event;
     config.userdata = s;
@@ -256,12 +188,6 @@ static narrate_error new_narrator(const options *o, session *s, narrate **n)
     return err;
 }
 
-/* Exit code for a failed narrate_new: a lexicon or preset file that cannot be
- * read or is malformed is bad input. */
-static int exit_code_for_setup(narrate_error err)
-{
-    return err == NARRATE_EOPEN || err == NARRATE_EDATA ? EXIT_INPUT : exit_code_for(err);
-}
 
 static int print_voice(void *userdata, const char *name, const char *language)
 {
@@ -295,7 +221,7 @@ static int run_player(const options *o)
 {
     char worker[PATH_MAX + 32];
     const struct player_hooks hooks = {&caught_signal, expose_to_signals};
-    return player_run(o, worker_beside_executable(worker, sizeof worker), &hooks);
+    return player_run(o, cli_worker_beside_executable(worker, sizeof worker), &hooks);
 }
 
 static int run(const options *o)
@@ -319,7 +245,7 @@ static int run(const options *o)
     narrate_error err = new_narrator(&opts, &s, &n);
     podcast_track_attach(s.track, n);
     if (err != NARRATE_OK)
-        rc = exit_code_for_setup(err);
+        rc = cli_exit_code_for_setup(err);
     else if (opts.mode == MODE_EXPLAIN)
         rc = explain(n, opts.explain);
     else if (opts.mode == MODE_LIST_VOICES)
@@ -353,10 +279,10 @@ int main(int argc, char **argv)
         printf("narrate %s\n", narrate_version_string());
         return EXIT_OK;
     }
-    install_signal_handlers();
+    cli_catch_signals(on_signal);
     if (o.podcast.outdir) {
         char worker[PATH_MAX + 32];
-        return podcast_batch_main(&o, worker_beside_executable(worker, sizeof worker));
+        return podcast_batch_main(&o, cli_worker_beside_executable(worker, sizeof worker));
     }
     return run(&o);
 }

@@ -68,7 +68,7 @@ void options_print_help(void)
     fputs(usage_text, stdout);
 }
 
-static int usage_error(const char *fmt, const char *arg)
+int usage_error(const char *fmt, const char *arg)
 {
     fputs("narrate: ", stderr);
     fprintf(stderr, fmt, arg);
@@ -76,7 +76,7 @@ static int usage_error(const char *fmt, const char *arg)
     return EXIT_USAGE;
 }
 
-static int parse_int(const char *arg, int lo, int hi, int *out)
+int parse_int(const char *arg, int lo, int hi, int *out)
 {
     char *end;
     long v = strtol(arg, &end, 10);

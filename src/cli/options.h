@@ -51,4 +51,11 @@ int options_parse(int argc, char **argv, options *o);
 
 void options_print_help(void);
 
+/* Prints "narrate: " + fmt (with arg) + a pointer to --help on stderr; returns
+ * EXIT_USAGE. */
+int usage_error(const char *fmt, const char *arg);
+
+/* Parses a whole decimal number in lo..hi into *out: 0, or -1 when it is not one. */
+int parse_int(const char *arg, int lo, int hi, int *out);
+
 #endif

@@ -2,6 +2,7 @@
  * Ownership: player_run owns the article bytes, the outline, the narrator
  * (lent to the playback thread while it runs), the sink and the terminal. */
 #include "player.h"
+#include "common.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -27,6 +28,7 @@
 
 struct player {
     const options *opts;
+    char voice_spec[128]; /* the voice --engine composes; config.voice may point here */
     const struct player_hooks *hooks;
     char *text;
     size_t len;
@@ -401,30 +403,10 @@ static narrate_error open_narrator(struct player *pl, const char *worker_path, c
 {
     const options *o = pl->opts;
     narrate_config config;
-    narrate_config_init(&config);
-    config.worker_path = worker_path;
-    config.voice = o->voice;
-    config.rate = o->rate;
-    config.pitch = o->pitch;
-    config.volume = o->volume;
-    config.workers = o->workers;
-    config.read_captions = o->read_captions;
-    config.read_image_alt = o->read_image_alt;
-    config.lexicons = o->lexicons;
+    cli_config_from_options(&config, o, worker_path, pl->voice_spec, sizeof pl->voice_spec);
     config.input_format = pl->pb.format;
     playback_configure(&pl->pb, &config);
     return narrate_new(&config, &pl->pb.n, msg, size);
-}
-
-static narrate_input_format format_of(const options *o, const char *path)
-{
-    if (o->input_format != NARRATE_INPUT_AUTO)
-        return o->input_format;
-    const char *dot = strrchr(path, '.');
-    if (!dot || strchr(dot, '/'))
-        return NARRATE_INPUT_AUTO;
-    narrate_input_format f = narrate_input_format_from_name(dot + 1);
-    return f == NARRATE_INPUT_AUTO && strcmp(dot + 1, "xhtml") == 0 ? NARRATE_INPUT_HTML : f;
 }
 
 static int fail(const char *what, const char *why, int code)
@@ -433,15 +415,6 @@ static int fail(const char *what, const char *why, int code)
     return code;
 }
 
-static int exit_code(narrate_error err)
-{
-    switch (err) {
-    case NARRATE_EVOICE: return EXIT_VOICE;
-    case NARRATE_ENODEVICE: return EXIT_NO_DEVICE;
-    case NARRATE_EOPEN: case NARRATE_EWRITE: case NARRATE_EFORMAT: return EXIT_OUTPUT;
-    default: return EXIT_FAILURE_OTHER;
-    }
-}
 
 /* Reads and outlines the article. */
 static int prepare(struct player *pl, const char *worker_path)
@@ -453,12 +426,12 @@ static int prepare(struct player *pl, const char *worker_path)
     pl->hash = resume_hash(pl->text, pl->len);
     pl->pb.text = pl->text;
     pl->pb.len = pl->len;
-    pl->pb.format = format_of(pl->opts, path);
+    pl->pb.format = cli_input_format_of(pl->opts, path);
     pl->pb.outline = &pl->outline;
     narrate_error err = outline_build(&pl->outline, pl->text, pl->len, pl->pb.format,
                                       worker_path, msg, sizeof msg);
     if (err != NARRATE_OK)
-        return fail(msg, NULL, exit_code(err));
+        return fail(msg, NULL, cli_exit_code_for(err, 0));
     if (pl->outline.count == 0)
         return EXIT_OK;
     pl->spoken_before = malloc((pl->outline.count + 1) * sizeof *pl->spoken_before);
@@ -475,12 +448,12 @@ static int open_audio(struct player *pl, const char *worker_path)
     char msg[256] = "";
     narrate_error err = open_narrator(pl, worker_path, msg, sizeof msg);
     if (err != NARRATE_OK)
-        return fail(msg, NULL, exit_code(err));
+        return fail(msg, NULL, cli_exit_code_for(err, 0));
     err = narrate_sink_open_speakers(&pl->pb.sink, msg, sizeof msg);
     if (err == NARRATE_ENODEVICE)
         return fail(msg, "write to a file instead with -o FILE", EXIT_NO_DEVICE);
     if (err != NARRATE_OK)
-        return fail(msg, NULL, exit_code(err));
+        return fail(msg, NULL, cli_exit_code_for(err, 0));
     voices_load(&pl->voices, pl->pb.n, pl->opts->voice);
     pl->rate = pl->opts->rate ? pl->opts->rate : voices_default_rate(voices_current(&pl->voices));
     pl->seconds_per_byte = 60.0 / (pl->rate * 6.0);
@@ -551,7 +524,7 @@ int player_run(const options *o, const char *worker_path, const struct player_ho
     rc = play(&pl, (size_t)start);
     term_leave();
     if (rc < 0)
-        rc = fail(pl.pb.errmsg, NULL, exit_code(pl.pb.error));
+        rc = fail(pl.pb.errmsg, NULL, cli_exit_code_for(pl.pb.error, 0));
     release(&pl);
     return rc;
 }

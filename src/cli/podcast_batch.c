@@ -3,6 +3,7 @@
  * and sidecars are newer than it, else narrated into them.  A failing article
  * is reported and counted, never the end of the batch. */
 #include "podcast_batch.h"
+#include "common.h"
 #include "podcast_batch_items.h"
 #include "podcast_feed_writer.h"
 #include "podcast_file.h"
@@ -26,6 +27,7 @@
 
 struct job {
     struct batch *b;
+    char voice_spec[128]; /* the voice --engine composes; the config may point here */
     narrate *speaker, *probe;
     narrate_sink *volatile sink;   /* for the signal handler */
     podcast_track *track;
@@ -64,16 +66,6 @@ static void on_signal(int sig)
     }
 }
 
-static void install_handlers(void)
-{
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_signal;
-    sigemptyset(&sa.sa_mask);
-    sigaction(SIGINT, &sa, NULL);
-    sigaction(SIGTERM, &sa, NULL);
-    sigaction(SIGHUP, &sa, NULL);
-}
 
 static int on_audio(void *userdata, const int16_t *samples, size_t count, int rate)
 {
@@ -94,20 +86,10 @@ static int on_event(void *userdata, const narrate_event *ev)
     return NARRATE_CONTINUE;
 }
 
-static narrate_input_format format_of(const char *path)
-{
-    const char *dot = strrchr(path, '.');
-    if (!dot)
-        return NARRATE_INPUT_AUTO;
-    narrate_input_format f = narrate_input_format_from_name(dot + 1);
-    return f == NARRATE_INPUT_AUTO && strcasecmp(dot + 1, "xhtml") == 0 ? NARRATE_INPUT_HTML : f;
-}
-
 static narrate_error read_through(narrate *n, const options *o, const char *path,
                                   const unsigned char *text, size_t len)
 {
-    narrate_error err = narrate_set_input_format(
-        n, o->input_format != NARRATE_INPUT_AUTO ? o->input_format : format_of(path));
+    narrate_error err = narrate_set_input_format(n, cli_input_format_of(o, path));
     for (size_t at = 0; err == NARRATE_OK && at < len; at += 65536)
         err = narrate_feed(n, (const char *)text + at, len - at < 65536 ? len - at : 65536);
     return err == NARRATE_OK ? narrate_finish(n) : err;
@@ -301,15 +283,8 @@ static narrate_error new_narrators(struct job *j, const options *o, int workers,
                                    size_t size)
 {
     narrate_config c;
-    narrate_config_init(&c);
-    c.voice = o->voice;
-    c.rate = o->rate;
-    c.pitch = o->pitch;
-    c.volume = o->volume;
-    c.read_captions = o->read_captions;
-    c.read_image_alt = o->read_image_alt;
+    cli_config_from_options(&c, o, j->b->worker_path, j->voice_spec, sizeof j->voice_spec);
     c.workers = workers;
-    c.worker_path = j->b->worker_path;
     c.on_audio = on_audio;
     c.on_event = on_event;
     c.userdata = j;
@@ -381,7 +356,7 @@ static int run_batch(struct batch *b)
     if (!start_jobs(b))
         return EXIT_FAILURE_OTHER;
     signaled_batch = b;
-    install_handlers();
+    cli_catch_signals(on_signal);
     for (int i = 1; i < b->njobs; i++)
         if (pthread_create(&b->jobs[i].thread, NULL, run_job, &b->jobs[i]) != 0)
             b->jobs[i].thread = 0;

@@ -13,23 +13,7 @@ void podcast_cli_init(podcast_cli *pc)
     pc->vbr_quality = -1;
 }
 
-static int bad(const char *fmt, const char *arg)
-{
-    fputs("narrate: ", stderr);
-    fprintf(stderr, fmt, arg);
-    fputs(" (see narrate --help)\n", stderr);
-    return EXIT_USAGE;
-}
 
-static int take_long(const char *arg, long lo, long hi, int *out)
-{
-    char *end;
-    long v = strtol(arg, &end, 10);
-    if (!*arg || *end || v < lo || v > hi)
-        return -1;
-    *out = (int)v;
-    return 0;
-}
 
 static int take_loudness(const char *arg, podcast_cli *pc)
 {
@@ -41,7 +25,7 @@ static int take_loudness(const char *arg, podcast_cli *pc)
     }
     pc->loudness = strtod(arg, &end);
     if (!*arg || *end || !(pc->loudness >= -70 && pc->loudness <= -5))
-        return bad("--loudness takes LUFS from -70 to -5, or off, not '%s'", arg);
+        return usage_error("--loudness takes LUFS from -70 to -5, or off, not '%s'", arg);
     return 0;
 }
 
@@ -66,12 +50,12 @@ int podcast_cli_option(int c, const char *arg, podcast_cli *pc)
     switch (c) {
     case OPT_LOUDNESS: return take_loudness(arg, pc);
     case OPT_BITRATE:
-        return take_long(arg, 56, 320, &pc->bitrate) ? bad("--bitrate takes 56-320 kbps, not '%s'", arg) : 0;
+        return parse_int(arg, 56, 320, &pc->bitrate) ? usage_error("--bitrate takes 56-320 kbps, not '%s'", arg) : 0;
     case OPT_VBR:
         pc->vbr_quality = 5;
-        return arg && take_long(arg, 0, 9, &pc->vbr_quality) ? bad("--vbr takes a quality 0-9, not '%s'", arg) : 0;
+        return arg && parse_int(arg, 0, 9, &pc->vbr_quality) ? usage_error("--vbr takes a quality 0-9, not '%s'", arg) : 0;
     case OPT_JOBS:
-        return take_long(arg, 1, 16, &pc->jobs) ? bad("--jobs takes 1-16, not '%s'", arg) : 0;
+        return parse_int(arg, 1, 16, &pc->jobs) ? usage_error("--jobs takes 1-16, not '%s'", arg) : 0;
     case OPT_OUTDIR: pc->outdir = arg; return 0;
     default: return take_text(c, arg, pc);
     }
@@ -86,16 +70,16 @@ static int has_extension(const char *path, const char *ext)
 int podcast_cli_check(const podcast_cli *pc, const char *output)
 {
     if (pc->subtitles && !has_extension(pc->subtitles, ".vtt") && !has_extension(pc->subtitles, ".srt"))
-        return bad("--subtitles names a .vtt or .srt file, not '%s'", pc->subtitles);
+        return usage_error("--subtitles names a .vtt or .srt file, not '%s'", pc->subtitles);
     if (pc->outdir && output)
-        return bad("%s", "-O writes one file per input; it does not take -o");
+        return usage_error("%s", "-O writes one file per input; it does not take -o");
     if (pc->outdir && (pc->subtitles || pc->marks || pc->chapters))
-        return bad("%s", "-O writes subtitles, marks and chapters beside each episode by itself");
+        return usage_error("%s", "-O writes subtitles, marks and chapters beside each episode by itself");
     if ((pc->feed || pc->jobs) && !pc->outdir)
-        return bad("%s", "--feed and --jobs work with -O DIR");
+        return usage_error("%s", "--feed and --jobs work with -O DIR");
     if (pc->feed && !pc->base_url)
-        return bad("%s", "--feed needs --base-url, where the episodes are published");
+        return usage_error("%s", "--feed needs --base-url, where the episodes are published");
     if (!output && !pc->outdir && (pc->subtitles || pc->marks || pc->chapters))
-        return bad("%s", "--subtitles, --marks and --chapters time a file: add -o FILE");
+        return usage_error("%s", "--subtitles, --marks and --chapters time a file: add -o FILE");
     return 0;
 }
