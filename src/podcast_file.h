@@ -2,21 +2,12 @@
  *
  * The rule of the project: a file is made under a temporary name beside its
  * target and renamed over it only once complete (and checked, where the caller
- * checks); on any failure the temporary is removed and the target untouched. */
+ * checks); on any failure the temporary is removed and the target untouched.
+ * The temporary files themselves come from file_replace.h. */
 #ifndef NARRATE_PODCAST_FILE_H
 #define NARRATE_PODCAST_FILE_H
 
 #include <stddef.h>
-
-/* Creates "DIR/.BASE.XXXXXX<suffix>" beside `path`, open read-write, close on
- * exec.  Its mode is the target's when the target exists, else 0644.  Returns
- * the fd and sets *tmp_out (caller frees), or -1 with errno set. */
-int podcast_temp_beside(const char *path, const char *suffix, char **tmp_out);
-
-/* fsync()s and closes fd (always closed), then renames tmp over path and
- * syncs the folder.  Returns 0 or an errno value; tmp is left for the caller
- * to unlink on failure. */
-int podcast_commit_temp(int fd, const char *tmp, const char *path);
 
 /* Writes len bytes to path by way of a temporary.  Returns 0 or an errno
  * value; on failure path is untouched and no temporary remains. */

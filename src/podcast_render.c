@@ -2,6 +2,7 @@
  * -> gain and true-peak limiter (unless loudness is off) -> LAME into a
  * temporary file after the ID3 tag, or the inner file sink.  The render owns
  * the stages it creates and the temporary file until it is renamed. */
+#include "file_replace.h"
 #include "podcast_file.h"
 #include "podcast_id3.h"
 #include "podcast_mp3.h"
@@ -248,7 +249,7 @@ static narrate_error open_output(struct render *r)
         return NARRATE_OK;
     if ((err = build_tag(p, &tag, &len)) != NARRATE_OK)
         return err;
-    r->fd = podcast_temp_beside(p->path, ".tmp", &r->tmp);
+    r->fd = replace_create_temp(p->path, ".tmp", &r->tmp);
     int rc = r->fd < 0 ? errno : podcast_write_all(r->fd, tag, len);
     free(tag);
     r->audio_start = (off_t)len;
@@ -288,7 +289,7 @@ static narrate_error commit_mp3(struct render *r)
                                         r->out_rate, (sf_count_t)mp3_encoder_samples(r->mp3));
     if (err)
         return err;
-    int rc = podcast_commit_temp(r->fd, r->tmp, p->path);
+    int rc = replace_commit(r->fd, r->tmp, p->path);
     r->fd = -1;
     if (rc == 0) {
         free(r->tmp);

@@ -5,6 +5,7 @@
  * is created at open time (so that a bad folder fails at once) but libsndfile
  * opens it only on the first write, when the sample rate is known.  Any failure
  * is sticky: later writes return it again and close discards the file. */
+#include "file_replace.h"
 #include "resample.h"
 #include "sink.h"
 #include "sink_file_check.h"
@@ -89,44 +90,6 @@ static narrate_format format_from_path(const char *path)
     return dot && dot[1] ? narrate_format_from_name(dot + 1) : NARRATE_FORMAT_AUTO;
 }
 
-/* Creates `dir/.base.XXXXXX.tmp` with O_EXCL and mode 0666, so the umask and any
- * default ACL apply as they would to the target itself.  Returns the fd and sets
- * *tmp_out (caller frees), or returns -1 with errno set. */
-static int create_temp(const char *path, char **tmp_out)
-{
-    static const char alphabet[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
-    const char *slash = strrchr(path, '/');
-    size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0;
-    const char *base = path + dirlen;
-    size_t size = strlen(path) + 16;
-    char *tmp = malloc(size);
-    if (!tmp)
-        return -1;
-    for (int attempt = 0; attempt < 100; attempt++) {
-        unsigned char rnd[6];
-        char suffix[7];
-        if (getrandom(rnd, sizeof rnd, 0) != (ssize_t)sizeof rnd) {
-            for (size_t i = 0; i < sizeof rnd; i++)
-                rnd[i] = (unsigned char)(rand() ^ (getpid() >> i) ^ attempt);
-        }
-        for (size_t i = 0; i < sizeof rnd; i++)
-            suffix[i] = alphabet[rnd[i] % (sizeof alphabet - 1)];
-        suffix[6] = '\0';
-        snprintf(tmp, size, "%.*s.%s.%s.tmp", (int)dirlen, path, base, suffix);
-        int fd = open(tmp, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-        if (fd >= 0) {
-            *tmp_out = tmp;
-            return fd;
-        }
-        if (errno != EEXIST)
-            break;
-    }
-    int saved = errno;
-    free(tmp);
-    errno = saved;
-    return -1;
-}
-
 /* Checks the target before anything is created: a folder can't be replaced. */
 static narrate_error check_target(struct file_sink *f, struct stat *st, int *exists)
 {
@@ -147,16 +110,13 @@ static narrate_error open_target(struct file_sink *f)
     narrate_error err = check_target(f, &st, &exists);
     if (err)
         return err;
-    f->fd = create_temp(f->path, &f->tmp_path);
+    f->fd = replace_create_temp(f->path, ".tmp", &f->tmp_path);
     if (f->fd < 0) {
         if (errno == ENOMEM)
             return sink_fail(&f->base, NARRATE_ENOMEM, "out of memory");
         return sink_fail(&f->base, NARRATE_EOPEN, "cannot write '%s': %s", f->path,
                          strerror(errno));
     }
-    /* An existing file keeps its permissions, as `>` would leave them. */
-    if (exists)
-        (void)fchmod(f->fd, st.st_mode & 0777);
     return NARRATE_OK;
 }
 
@@ -317,19 +277,6 @@ static narrate_error finish_encoder(struct file_sink *f)
     return NARRATE_OK;
 }
 
-/* Syncs the folder so that the rename survives a crash; best effort. */
-static void sync_dir(const char *path)
-{
-    const char *slash = strrchr(path, '/');
-    char *dir = slash ? strndup(path, (size_t)(slash - path) + 1) : strdup(".");
-    int fd = dir ? open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC) : -1;
-    if (fd >= 0) {
-        (void)fsync(fd);
-        close(fd);
-    }
-    free(dir);
-}
-
 /* A sink committed without any audio still makes a valid file.  FLAC, Opus and
  * MP3 cannot hold zero frames in libsndfile, so every format gets the same
  * 10 ms of silence at DEFAULT_RATE. */
@@ -361,7 +308,7 @@ static narrate_error commit_file(struct file_sink *f)
                          strerror(errno));
     free(f->tmp_path);
     f->tmp_path = NULL;
-    sync_dir(f->path);
+    replace_sync_folder(f->path);
     return NARRATE_OK;
 }
 

@@ -1,5 +1,6 @@
 /* The podcast sink's public side: options, open, spooling writes, chapters
  * and close.  The rendering at close is podcast_render.c's. */
+#include "file_replace.h"
 #include "podcast_file.h"
 #include "podcast_id3.h"
 #include "podcast_sink.h"
@@ -105,7 +106,7 @@ static narrate_error open_spool(struct podcast_sink *p)
     if (stat(p->path, &st) == 0 && S_ISDIR(st.st_mode))
         return sink_fail(&p->base, NARRATE_EOPEN, "cannot write '%s': %s", p->path,
                          strerror(EISDIR));
-    p->spool_fd = podcast_temp_beside(p->path, ".spool", &tmp);
+    p->spool_fd = replace_create_temp(p->path, ".spool", &tmp);
     if (p->spool_fd < 0)
         return sink_fail(&p->base, errno == ENOMEM ? NARRATE_ENOMEM : NARRATE_EOPEN,
                          "cannot write '%s': %s", p->path, strerror(errno));
