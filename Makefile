@@ -158,7 +158,7 @@ check:
 	BUILD=$(BUILD) bash tests/run.sh
 
 sanitize:
-	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp NARRATE_SANITIZED=1 \
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:fast_unwind_on_malloc=0 NARRATE_SANITIZED=1 \
 		$(MAKE) BUILD=build-san CFLAGS='-O1 -g -fno-omit-frame-pointer' \
 		SANFLAGS='-fsanitize=address,undefined -fno-sanitize-recover=all' check
 
