@@ -7,8 +7,8 @@ need pkg-config
 prefix="$TMP/prefix"
 build="$TMP/build"
 # A plain build and install, whatever flags the make that runs the tests was given
-# (make sanitize passes SANFLAGS down through MAKEFLAGS).
-unset MAKEFLAGS MFLAGS MAKELEVEL
+# (make exports its command-line variables, e.g. make sanitize's SANFLAGS).
+unset MAKEFLAGS MFLAGS MAKELEVEL SANFLAGS CFLAGS LDFLAGS CC
 make -s BUILD="$build" PREFIX="$prefix" install > "$TMP/make.log" 2>&1
 check "make install PREFIX=... succeeds" test $? -eq 0
 for f in bin/narrate libexec/narrate/narrate-worker include/narrate.h lib/libnarrate.a \
