@@ -162,11 +162,17 @@ void podcast_track_event(podcast_track *t, narrate_sink *sink, const narrate_eve
         return;
     uint64_t at = t->base + ev->sample;
     switch (ev->type) {
+    /* Sentences and words are kept only for the transcripts asked for, so that
+     * plain narration keeps its memory flat however long the text. */
     case NARRATE_EVENT_SENTENCE:
         close_span(&t->words, at);
-        add_span(t, &t->sentences, at, ev);
+        if (t->pc.subtitles)
+            add_span(t, &t->sentences, at, ev);
         break;
-    case NARRATE_EVENT_WORD: add_span(t, &t->words, at, ev); break;
+    case NARRATE_EVENT_WORD:
+        if (t->pc.marks)
+            add_span(t, &t->words, at, ev);
+        break;
     case NARRATE_EVENT_HEADING: add_chapter(t, sink, at, ev); break;
     case NARRATE_EVENT_END:
         close_span(&t->words, at);
