@@ -44,7 +44,9 @@ narrate_error sink_file_check(narrate_sink *s, const char *tmp_path, const char 
         return sink_fail(s, NARRATE_EWRITE, "'%s' failed its check: it reads as %d channels "
                          "at %d Hz", target, info.channels, info.samplerate);
     }
-    got = count_decoded(snd);
+    /* PCM WAV needs no decoding: libsndfile takes the frame count from the data
+     * chunk and clamps it to what the file really holds, so a cut file shows. */
+    got = format == NARRATE_FORMAT_WAV ? info.frames : count_decoded(snd);
     if (got < 0) {
         sink_fail(s, NARRATE_EWRITE, "'%s' failed its check: %s", target, sf_strerror(snd));
         sf_close(snd);
