@@ -5,15 +5,7 @@
 source "$(dirname "$0")/lib/common.sh"
 need ffprobe; need ffmpeg; need sox
 
-text="$TMP/short.txt"
-cat > "$text" <<'TXT'
-The harbor opened at dawn on Tuesday. Dr. Ortiz said the ships would wait.
-Three carriers arrived before noon, and the cranes began to move.
-TXT
-words=$(wc -w < "$text")
-nominal=$(awk -v w="$words" 'BEGIN { print w / 175 * 60 }')
-lo=$(awk -v n="$nominal" 'BEGIN { print n * 0.5 }')
-hi=$(awk -v n="$nominal" 'BEGIN { print n * 2 }')
+short_text_with_duration_bounds   # sets text, lo, hi
 
 for engine in espeak-ng flite; do
     for ext in wav flac ogg opus mp3; do

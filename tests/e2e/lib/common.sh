@@ -32,3 +32,19 @@ pauses_in() {
         grep -c 'silence_end'
 }
 float_between() { awk -v x="$1" -v lo="$2" -v hi="$3" 'BEGIN { exit !(x >= lo && x <= hi) }'; }
+
+# Writes a short two-paragraph text to $TMP/short.txt and sets text to its path
+# and lo/hi to the plausible duration of its narration in seconds: at 175 words
+# a minute plus pauses, between half and twice the nominal time.
+short_text_with_duration_bounds() {
+    text="$TMP/short.txt"
+    cat > "$text" <<'TXT'
+The harbor opened at dawn on Tuesday. Dr. Ortiz said the ships would wait.
+Three carriers arrived before noon, and the cranes began to move.
+TXT
+    local words nominal
+    words=$(wc -w < "$text")
+    nominal=$(awk -v w="$words" 'BEGIN { print w / 175 * 60 }')
+    lo=$(awk -v n="$nominal" 'BEGIN { print n * 0.5 }')
+    hi=$(awk -v n="$nominal" 'BEGIN { print n * 2 }')
+}
