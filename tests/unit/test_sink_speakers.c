@@ -135,8 +135,11 @@ static void test_play(void **state)
     double took = now() - opened;
     printf("measure: open took %.3f s; writing %.3f s; 3.00 s of audio played and drained "
            "%.3f s after open\n", opened - t0, written - opened, took);
+    /* Draining waits for the audio to be heard: 3 s, plus the test stack's own
+     * start-up delay, measured at 1.4-1.5 s through ALSA's pulse plugin (aplay
+     * shows the same); anything near 5 s would mean audio played twice or a hang. */
     assert_true(took > 2.9);
-    assert_true(took < 4.5);
+    assert_true(took < 5.0);
     free(x);
 }
 
