@@ -44,6 +44,15 @@ run_e2e() {
     name=$(basename "$script" .sh)
     out=$(timeout 900 bash "$script" 2>&1)
     status=$?
+    # A script that measures real time against a real sound server says so with
+    # a "timing-sensitive" line; on a shared machine it gets one more run, and the
+    # first failure is still printed.
+    if [ "$status" -ne 0 ] && [ "$status" -ne 77 ] && grep -q '^# timing-sensitive' "$script"; then
+        printf '%s\n' "$out" | tail -n 15 | sed "s/^/  $name (first run): /"
+        printf '%-28s failed once; running it again\n' "$name"
+        out=$(timeout 900 bash "$script" 2>&1)
+        status=$?
+    fi
     case $status in
         0) passed=$((passed + 1)); printf '%-28s passed\n' "$name" ;;
         77) skipped=$((skipped + 1)); printf '%-28s skipped: %s\n' "$name" "$(tail -n 1 <<<"$out")" ;;

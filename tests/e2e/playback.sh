@@ -9,6 +9,7 @@
 # and nothing at all is printed on stderr; (4) when $BUILD/narrate can play, a
 # short text narrated to the speakers matches the same text narrated to a file.
 # Exit 0 pass, 77 skip, anything else fail.
+# timing-sensitive: latencies and envelopes measured live; tests/run.sh retries once.
 set -u
 cd "$(dirname "$0")/../.."
 BUILD=${BUILD:-build}

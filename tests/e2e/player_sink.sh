@@ -6,6 +6,7 @@
 #         nothing repeated: resume continues from the same sample);
 #  flush: 1 s of tone written while paused and then flushed is never heard;
 #         only the 1 s written after the flush is.
+# timing-sensitive: measured live on a real sound server; tests/run.sh retries once.
 source "$(dirname "$0")/lib/common.sh"
 source "$(dirname "$0")/lib/pulse.sh"
 TEST_BIN=$BUILD/tests/test_sink_speakers
