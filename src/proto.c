@@ -1,6 +1,7 @@
 #include "proto.h"
 
 #include <errno.h>
+#include <sys/socket.h>
 #include <sys/uio.h>
 #include <unistd.h>
 
@@ -23,7 +24,9 @@ int proto_write_all(int fd, const void *buf, size_t len)
 {
     const char *p = buf;
     while (len > 0) {
-        ssize_t n = write(fd, p, len);
+        ssize_t n = send(fd, p, len, MSG_NOSIGNAL);
+        if (n < 0 && errno == ENOTSOCK)
+            n = write(fd, p, len);
         if (n < 0) {
             if (errno == EINTR)
                 continue;
@@ -60,9 +63,12 @@ int proto_send2(int fd, uint32_t type, const void *a, size_t alen, const void *b
     struct iovec parts[3] = {{&h, sizeof h}, {(void *)a, alen}, {(void *)b, blen}};
     size_t total = sizeof h + alen + blen;
     ssize_t n;
-    do
-        n = writev(fd, parts, 3);
-    while (n < 0 && errno == EINTR);
+    struct msghdr msg = {.msg_iov = parts, .msg_iovlen = 3};
+    do {
+        n = sendmsg(fd, &msg, MSG_NOSIGNAL);
+        if (n < 0 && errno == ENOTSOCK)
+            n = writev(fd, parts, 3);
+    } while (n < 0 && errno == EINTR);
     if (n < 0)
         return -1;
     if ((size_t)n == total)

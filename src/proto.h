@@ -61,7 +61,8 @@ typedef struct proto_word {
 /* Reads exactly len bytes, retrying on EINTR.  0, or -1 on end of file or error. */
 int proto_read_all(int fd, void *buf, size_t len);
 
-/* Writes all of buf, retrying on EINTR and short writes.  0 or -1 (errno set). */
+/* Writes all of buf, retrying on EINTR and short writes.  On a socket it never
+ * raises SIGPIPE: a closed peer is EPIPE.  0 or -1 (errno set). */
 int proto_write_all(int fd, const void *buf, size_t len);
 
 /* Writes one message: header and payload.  0 or -1 (errno set). */

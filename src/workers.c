@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -73,8 +74,10 @@ static int spawn_process(worker *w, const char *path, int child_in, int child_ou
 
 static int spawn_worker(worker *w, const char *path)
 {
+    /* The request channel is a socket so that writes to a dead worker fail with
+     * EPIPE (send with MSG_NOSIGNAL) instead of killing the host with SIGPIPE. */
     int request[2], response[2];
-    if (pipe2(request, O_CLOEXEC) != 0)
+    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, request) != 0)
         return errno;
     if (pipe2(response, O_CLOEXEC) != 0) {
         int e = errno;
