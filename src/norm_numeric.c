@@ -196,7 +196,7 @@ int match_range(const nctx *c, size_t i, nmatch *m)
         return 0;
     size_t e = m->num2.end;
     if (tk_dash(c, e) || tk_num(c, e) || tk_punct(c, e, '/') || ordinal_suffix(c, e) || long_code(&m->num) ||
-        long_code(&m->num2) || (m->num2.ip[0] == '0' && m->num2.in > 1 && !is_year(&m->num)))
+        long_code(&m->num2) || (m->num2.in > 1 && m->num2.ip[0] == '0' && !is_year(&m->num)))
         return 0; /* "978-0816648368" is a code */
     m->kind = tk_punct(c, e, '%'); /* "2-3%" */
     m->end = m->kind ? e + 1 : match_unit_after(c, e, m);
