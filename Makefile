@@ -168,8 +168,10 @@ leakcheck: all $(UNIT_BIN)
 fuzz:
 	$(MAKE) BUILD=build-fuzz CC=clang CFLAGS='-O1 -g' \
 		SANFLAGS='-fsanitize=address,undefined,fuzzer-no-link' build-fuzz/libnarrate.a
-	FUZZ_SECONDS=$(FUZZ_SECONDS) LIB_LIBS='$(LIB_LIBS)' bash tests/fuzz/run.sh
+	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_RUNS=$(FUZZ_RUNS) FUZZ_SEED=$(FUZZ_SEED) LIB_LIBS='$(LIB_LIBS)' bash tests/fuzz/run.sh
 FUZZ_SECONDS ?= 60
+FUZZ_RUNS ?=
+FUZZ_SEED ?= 1
 
 bench: all $(BUILD)/bench/first_audio
 	BUILD=$(BUILD) bash tests/bench.sh
