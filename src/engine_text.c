@@ -185,10 +185,11 @@ static int is_spelled_letters(const char *core, size_t len, int single)
 
 /* Writes spelled capitals as letter names in phonemes (espeak-ng would read a
  * lone A in mid-sentence as "uh"), stressed as espeak-ng stresses FBI; with
- * `single`, a one-letter word too (a letter read as a letter).  Returns where
- * the text goes on, or `at` when the word is no spelled run. */
-static size_t put_spelled_letters(const clean_text *c, size_t at, int single, engine_text *out,
-                                  int *failed)
+ * `single`, a one-letter word too (a letter read as a letter), and between
+ * pitch[0] and pitch[1] when pitch is not NULL.  Returns where the text goes
+ * on, or `at` when the word is no spelled run. */
+static size_t put_spelled_letters(const clean_text *c, size_t at, int single,
+                                  const char *const *pitch, engine_text *out, int *failed)
 {
     size_t end = word_end(c, at), from, to;
     word_core(c, at, end, &from, &to);
@@ -206,9 +207,13 @@ static size_t put_spelled_letters(const clean_text *c, size_t at, int single, en
     }
     uint32_t origin = c->origin[from];
     *failed |= put_mapped(out, c->text + at, c->origin + at, from - at);
+    if (pitch)
+        *failed |= put_from(out, pitch[0], strlen(pitch[0]), origin);
     *failed |= put_from(out, " [[", 3, origin);
     *failed |= put_from(out, phonemes, n, origin);
     *failed |= put_from(out, "]] ", 3, origin);
+    if (pitch)
+        *failed |= put_from(out, pitch[1], strlen(pitch[1]), origin);
     *failed |= put_mapped(out, c->text + to, c->origin + to, end - to);
     return end;
 }
@@ -226,34 +231,20 @@ static int put_quote_mark(const engine_style *st, int entering, uint32_t origin,
     return put_from(out, mark, strlen(mark), origin);
 }
 
-/* The pitch command that starts (raise) or ends a capital letter said at a
- * raised pitch (NORM_WORD_RAISED), back to the voice's or quoted speech's. */
-static int put_capital_pitch(const engine_style *st, int raise, int quoted, uint32_t origin,
-                             engine_text *out)
-{
-    int base = quoted && st->quotes == QUOTE_PITCH ? st->quote_pitch : st->pitch;
-    int pitch = raise ? base + CAPITAL_PITCH_RAISE : base;
-    char mark[32];
-    snprintf(mark, sizeof mark, " \001%dP ", pitch > 100 ? 100 : pitch);
-    return put_from(out, mark, strlen(mark), origin);
-}
-
 /* Writes a word of letters read as letters (NORM_WORD_LETTERS) by the
- * letters' names, at a raised pitch for NORM_WORD_RAISED; returns where the
- * text goes on, or `at` when the word holds no letter to name. */
+ * letters' names, for NORM_WORD_RAISED at a raised pitch and then back to the
+ * voice's (or quoted speech's); returns where the text goes on, or `at` when
+ * the word holds no letter to name. */
 static size_t put_letter_word(const clean_text *c, size_t at, int flags, int quoted,
                               const engine_style *st, engine_text *out, int *failed)
 {
-    size_t mark = out->len;
-    int raised = (flags & NORM_WORD_RAISED) != 0;
-    if (raised)
-        *failed |= put_capital_pitch(st, 1, quoted, c->origin[at], out);
-    size_t next = put_spelled_letters(c, at, 1, out, failed);
-    if (next == at)
-        out->len = mark;
-    else if (raised)
-        *failed |= put_capital_pitch(st, 0, quoted, c->origin[next - 1], out);
-    return next;
+    int base = quoted && st->quotes == QUOTE_PITCH ? st->quote_pitch : st->pitch;
+    int raised = base + CAPITAL_PITCH_RAISE;
+    char up[32], back[32];
+    snprintf(up, sizeof up, " \001%dP ", raised > 100 ? 100 : raised);
+    snprintf(back, sizeof back, " \001%dP ", base);
+    const char *const pitch[2] = {up, back};
+    return put_spelled_letters(c, at, 1, flags & NORM_WORD_RAISED ? pitch : NULL, out, failed);
 }
 
 static int lay_markup(const norm_sentence *s, const clean_text *c, const engine_style *st,
@@ -278,7 +269,7 @@ static int lay_markup(const norm_sentence *s, const clean_text *c, const engine_
         if (next == at && st->lex)
             next = put_lexicon_reading(c, at, at == 0, st->lex, out, &failed);
         if (next == at)
-            next = put_spelled_letters(c, at, 0, out, &failed);
+            next = put_spelled_letters(c, at, 0, NULL, out, &failed);
         if (next == at) {
             next = word_end(c, at);
             failed |= put_mapped(out, c->text + at, c->origin + at, next - at);
