@@ -211,7 +211,7 @@ static void test_engine_text_raises_capitals(void **state)
     reading.spell = 0;
     assert_int_equal(norm_sentence_read(d, &reading, "The CIA.", 8, &s), NARRATE_OK);
     assert_int_equal(engine_text_build(&s, &style, 0, &t), NARRATE_OK);
-    assert_non_null(strstr(t.text, "\00180P  [[s,i:,aI'eI]] \00150P"));
+    assert_non_null(strstr(t.text, "\00180P  [[s,i:,aI'eI]]  \00150P ."));
     /* at NONE, no pitch command */
     reading.capitals = NARRATE_CAPS_NONE;
     assert_int_equal(norm_sentence_read(d, &reading, "The CIA.", 8, &s), NARRATE_OK);
