@@ -29,6 +29,7 @@ typedef struct nctx {
     const char *rule; /* norm_word.rule of what emit() emits next; never NULL */
     uint32_t flags;   /* NORM_WORD_* added to what emit() emits next, then cleared */
     norm_reading reading;
+    const char *src; /* the source that t was folded from (see map) */
     nbuf tmp;      /* scratch for expanders */
 } nctx;
 

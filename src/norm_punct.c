@@ -37,12 +37,17 @@ int match_symbol(const nctx *c, size_t i, nmatch *m)
 }
 
 /* The symbols.tsv row of punctuation token i when the reading's level names
- * it, else NULL. */
+ * it, else NULL.  The character as written counts, before folding: a
+ * backtick or a curly quote has its own name. */
 static const nsymbol *named_symbol(const nctx *c, size_t i)
 {
-    if (tk_kind(c, i) != TK_PUNCT)
+    if (tk_kind(c, i) != TK_PUNCT || c->reading.punctuation == NARRATE_PUNCT_NONE)
         return NULL;
-    return nsymbols_named_at(&c->d->symbols, c->tok[i].cp, c->reading.punctuation);
+    uint32_t from = c->map->start[c->tok[i].off], to = c->map->end[c->tok[i].off], cp;
+    size_t n = utf8_decode((const unsigned char *)c->src + from, to - from, &cp);
+    if (n == 0 || n != to - from || !nsymbols_find(&c->d->symbols, cp))
+        cp = c->tok[i].cp;
+    return nsymbols_named_at(&c->d->symbols, cp, c->reading.punctuation);
 }
 
 static void emit_symbol_name(nctx *c, size_t i, const nsymbol *r)

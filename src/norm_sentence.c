@@ -78,6 +78,7 @@ narrate_error norm_sentence_read(const norm_data *data, const norm_reading *read
         c.final = final_punct(&toks);
         c.headline = is_headline(&toks, folded.p);
         c.out = &text;
+        c.src = src;
         if (reading)
             c.reading = *reading;
         if (c.reading.spell)
