@@ -97,7 +97,7 @@ static int is_one_character_text(const narrate *n, const char *s, size_t len)
  * is the whole text and one character long (a screen reader's key echo). */
 static norm_reading reading_of(const narrate *n, const char *s, size_t len)
 {
-    norm_reading r = {n->config.punctuation, n->config.capitals, n->config.spell};
+    norm_reading r = narrate_reading(n);
     if (is_one_character_text(n, s, len))
         r.spell = 1;
     return r;

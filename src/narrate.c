@@ -161,6 +161,11 @@ narrate_error narrate_set_reading(narrate *n, narrate_punctuation punctuation,
     return NARRATE_OK;
 }
 
+norm_reading narrate_reading(const narrate *n)
+{
+    return (norm_reading){n->config.punctuation, n->config.capitals, n->config.spell};
+}
+
 void narrate_engine_config(const narrate *n, proto_config *out)
 {
     memset(out, 0, sizeof *out);

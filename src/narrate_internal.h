@@ -82,6 +82,9 @@ struct narrate {
 /* Whether this narrator synthesizes or asks for phonemes, so needs workers. */
 int narrate_needs_workers(const narrate *n);
 
+/* How this narrator reads text: config's punctuation, capitals and spell. */
+norm_reading narrate_reading(const narrate *n);
+
 /* The engine settings of this narrator's voice, for a worker's REQ_CONFIG. */
 void narrate_engine_config(const narrate *n, proto_config *out);
 
