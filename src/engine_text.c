@@ -10,6 +10,9 @@
 
 #define LOOKAHEAD_WORDS 6
 #define LOOKUP_WORD_MAX 64
+/* How much higher than the voice (espeak-ng's 0..100 pitch) a capital letter
+ * is said with NARRATE_CAPS_PITCH. */
+#define CAPITAL_PITCH_RAISE 30
 
 static int reserve(engine_text *t, size_t more)
 {
@@ -166,9 +169,12 @@ static size_t letter_phonemes(char c, char stress, char *out, size_t size)
     return n;
 }
 
-/* Whether core[0..len) is a run of spelled capitals like "C-I-A". */
-static int is_spelled_letters(const char *core, size_t len)
+/* Whether core[0..len) is a run of spelled capitals like "C-I-A", or, with
+ * `single`, one letter of either case. */
+static int is_spelled_letters(const char *core, size_t len, int single)
 {
+    if (single && len == 1)
+        return isascii((unsigned char)core[0]) && isalpha((unsigned char)core[0]);
     if (len < 3 || len % 2 == 0)
         return 0;
     for (size_t i = 0; i < len; i++)
@@ -178,28 +184,36 @@ static int is_spelled_letters(const char *core, size_t len)
 }
 
 /* Writes spelled capitals as letter names in phonemes (espeak-ng would read a
- * lone A in mid-sentence as "uh"), stressed as espeak-ng stresses FBI.  Returns
- * where the text goes on, or `at` when the word is no spelled run. */
-static size_t put_spelled_letters(const clean_text *c, size_t at, engine_text *out, int *failed)
+ * lone A in mid-sentence as "uh"), stressed as espeak-ng stresses FBI; with
+ * `single`, a one-letter word too (a letter read as a letter), and between
+ * pitch[0] and pitch[1] when pitch is not NULL.  Returns where the text goes
+ * on, or `at` when the word is no spelled run. */
+static size_t put_spelled_letters(const clean_text *c, size_t at, int single,
+                                  const char *const *pitch, engine_text *out, int *failed)
 {
     size_t end = word_end(c, at), from, to;
     word_core(c, at, end, &from, &to);
-    if (!is_spelled_letters(c->text + from, to - from))
+    if (!is_spelled_letters(c->text + from, to - from, single))
         return at;
     char phonemes[256] = "";
     size_t n = 0;
     for (size_t i = from; i < to; i += 2) {
         char stress = i + 1 >= to ? '\'' : ',';
-        size_t got = letter_phonemes(c->text[i], stress, phonemes + n, sizeof phonemes - n);
+        char letter = (char)toupper((unsigned char)c->text[i]);
+        size_t got = letter_phonemes(letter, stress, phonemes + n, sizeof phonemes - n);
         if (got == 0)
             return at;
         n += got;
     }
     uint32_t origin = c->origin[from];
     *failed |= put_mapped(out, c->text + at, c->origin + at, from - at);
+    if (pitch)
+        *failed |= put_from(out, pitch[0], strlen(pitch[0]), origin);
     *failed |= put_from(out, " [[", 3, origin);
     *failed |= put_from(out, phonemes, n, origin);
     *failed |= put_from(out, "]] ", 3, origin);
+    if (pitch)
+        *failed |= put_from(out, pitch[1], strlen(pitch[1]), origin);
     *failed |= put_mapped(out, c->text + to, c->origin + to, end - to);
     return end;
 }
@@ -217,6 +231,22 @@ static int put_quote_mark(const engine_style *st, int entering, uint32_t origin,
     return put_from(out, mark, strlen(mark), origin);
 }
 
+/* Writes a word of letters read as letters (NORM_WORD_LETTERS) by the
+ * letters' names, for NORM_WORD_RAISED at a raised pitch and then back to the
+ * voice's (or quoted speech's); returns where the text goes on, or `at` when
+ * the word holds no letter to name. */
+static size_t put_letter_word(const clean_text *c, size_t at, int flags, int quoted,
+                              const engine_style *st, engine_text *out, int *failed)
+{
+    int base = quoted && st->quotes == QUOTE_PITCH ? st->quote_pitch : st->pitch;
+    int raised = base + CAPITAL_PITCH_RAISE;
+    char up[32], back[32];
+    snprintf(up, sizeof up, " \001%dP ", raised > 100 ? 100 : raised);
+    snprintf(back, sizeof back, " \001%dP ", base);
+    const char *const pitch[2] = {up, back};
+    return put_spelled_letters(c, at, 1, flags & NORM_WORD_RAISED ? pitch : NULL, out, failed);
+}
+
 static int lay_markup(const norm_sentence *s, const clean_text *c, const engine_style *st,
                       engine_text *out)
 {
@@ -228,13 +258,18 @@ static int lay_markup(const norm_sentence *s, const clean_text *c, const engine_
             at++;
             continue;
         }
-        int q = norm_word_flags(s, c->origin[at]) & NORM_WORD_QUOTED;
+        int flags = norm_word_flags(s, c->origin[at]);
+        int q = flags & NORM_WORD_QUOTED;
         if (q != quoted)
             failed |= put_quote_mark(st, q, c->origin[at], out);
         quoted = q;
-        size_t next = st->lex ? put_lexicon_reading(c, at, at == 0, st->lex, out, &failed) : at;
+        size_t next = flags & NORM_WORD_LETTERS
+                          ? put_letter_word(c, at, flags, quoted, st, out, &failed)
+                          : at;
+        if (next == at && st->lex)
+            next = put_lexicon_reading(c, at, at == 0, st->lex, out, &failed);
         if (next == at)
-            next = put_spelled_letters(c, at, out, &failed);
+            next = put_spelled_letters(c, at, 0, NULL, out, &failed);
         if (next == at) {
             next = word_end(c, at);
             failed |= put_mapped(out, c->text + at, c->origin + at, next - at);

@@ -80,7 +80,8 @@ static narrate_error explain_word(narrate *n, worker *w, explain_run *run,
 static narrate_error explain_sentence(narrate *n, worker *w, explain_run *run, size_t len)
 {
     norm_sentence s = {0};
-    narrate_error err = norm_sentence_run(n->norm, run->text + run->base, len, &s);
+    norm_reading reading = narrate_reading(n);
+    narrate_error err = norm_sentence_read(n->norm, &reading, run->text + run->base, len, &s);
     if (err != NARRATE_OK)
         err = narrate_fail(n, err, "out of memory");
     for (size_t k = 0; err == NARRATE_OK && k < s.nwords; k++)

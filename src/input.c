@@ -5,6 +5,7 @@
 #include <strings.h>
 
 #include "narrate_internal.h"
+#include "norm_unicode.h"
 
 narrate_input_format narrate_input_format_from_name(const char *name)
 {
@@ -75,11 +76,39 @@ static job_style style_of(const narrate *n, const reader_block *b, size_t at, si
     return style;
 }
 
+static int is_blank(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* Whether the whole text is the one character that s[0..len) holds. */
+static int is_one_character_text(const narrate *n, const char *s, size_t len)
+{
+    while (len && is_blank(*s))
+        s++, len--;
+    while (len && is_blank(s[len - 1]))
+        len--;
+    uint32_t cp;
+    return n->finished && len > 0 && len == n->ink_bytes &&
+           utf8_decode((const unsigned char *)s, len, &cp) == len;
+}
+
+/* How the sentence s[0..len) is read: the handle's reading, spelled when it
+ * is the whole text and one character long (a screen reader's key echo). */
+static norm_reading reading_of(const narrate *n, const char *s, size_t len)
+{
+    norm_reading r = narrate_reading(n);
+    if (is_one_character_text(n, s, len))
+        r.spell = 1;
+    return r;
+}
+
 /* Speaks block bytes [at, at + len), one sentence. */
 static narrate_error take_sentence(narrate *n, const reader_block *b, size_t at, size_t len)
 {
     norm_sentence s = {0};
-    narrate_error err = norm_sentence_run(n->norm, b->text + at, len, &s);
+    norm_reading reading = reading_of(n, b->text + at, len);
+    narrate_error err = norm_sentence_read(n->norm, &reading, b->text + at, len, &s);
     uint64_t offset, length;
     document_span(b, at, at + trimmed_length(b->text + at, len), &offset, &length);
     int skipped = s.len > 0 && n->sentences_seen++ < n->sentences_to_skip;
@@ -200,6 +229,8 @@ narrate_error narrate_feed(narrate *n, const char *text, size_t len)
     if (err != NARRATE_OK)
         return err;
     n->bytes_fed += len;
+    for (size_t k = 0; k < len; k++)
+        n->ink_bytes += !is_blank(text[k]);
     if (!n->reader)
         err = sniff(n, &text, &len, 0);
     if (err == NARRATE_OK && n->reader && len > 0)
@@ -264,7 +295,7 @@ narrate_error narrate_reset(narrate *n)
     reader_free(n->reader);
     n->reader = NULL;
     n->sniffed_len = 0;
-    n->bytes_fed = 0;
+    n->bytes_fed = n->ink_bytes = 0;
     n->sentences_seen = n->sentences_to_skip = 0;
     n->samples_out = 0;
     n->finished = 0;

@@ -68,13 +68,20 @@ static narrate_error load_lexicons(narrate *n, const narrate_config *config)
     return err;
 }
 
+static int reading_is_valid(narrate_punctuation punctuation, narrate_capitals capitals)
+{
+    return punctuation >= NARRATE_PUNCT_NONE && punctuation <= NARRATE_PUNCT_ALL &&
+           capitals >= NARRATE_CAPS_NONE && capitals <= NARRATE_CAPS_WORD;
+}
+
 static int config_is_valid(const narrate_config *c)
 {
     return (c->rate == 0 || (c->rate >= 80 && c->rate <= 450)) && c->pitch >= -1 &&
            c->pitch <= 100 && c->volume >= -1 && c->volume <= 200 && c->workers >= 0 &&
            c->workers <= MAX_WORKERS && c->sentence_timeout >= 0 &&
            c->input_format >= NARRATE_INPUT_AUTO && c->input_format <= NARRATE_INPUT_MARKDOWN &&
-           (!c->voice || strlen(c->voice) < PROTO_VOICE_MAX);
+           (!c->voice || strlen(c->voice) < PROTO_VOICE_MAX) &&
+           reading_is_valid(c->punctuation, c->capitals);
 }
 
 /* The preset named by config->voice ("news" when NULL), or, when no preset has
@@ -139,6 +146,24 @@ narrate_error narrate_set_voice(narrate *n, const char *voice, int rate, int pit
     if (voice)
         snprintf(n->voice, sizeof n->voice, "%s", voice);
     return NARRATE_OK;
+}
+
+narrate_error narrate_set_reading(narrate *n, narrate_punctuation punctuation,
+                                  narrate_capitals capitals, int spell)
+{
+    if (!n || !reading_is_valid(punctuation, capitals))
+        return NARRATE_EINVAL;
+    if (n->queue_count > 0)
+        return narrate_fail(n, NARRATE_ESTATE, "sentences are still being spoken");
+    n->config.punctuation = punctuation;
+    n->config.capitals = capitals;
+    n->config.spell = spell != 0;
+    return NARRATE_OK;
+}
+
+norm_reading narrate_reading(const narrate *n)
+{
+    return (norm_reading){n->config.punctuation, n->config.capitals, n->config.spell};
 }
 
 void narrate_engine_config(const narrate *n, proto_config *out)

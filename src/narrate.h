@@ -101,6 +101,22 @@ typedef enum narrate_input_format {
 /* Parses "text", "html" or "markdown"/"md" (any case); AUTO when unknown. */
 narrate_input_format narrate_input_format_from_name(const char *name);
 
+/* How much punctuation is spoken; the names and levels are data
+ * (pronunciations/symbols.tsv). */
+typedef enum narrate_punctuation {
+    NARRATE_PUNCT_NONE = 0,  /* punctuation is heard only as pauses and intonation (default) */
+    NARRATE_PUNCT_SOME,      /* also names symbols such as @ # $ % & * + / = < > | ~ ^ _ \ */
+    NARRATE_PUNCT_ALL,       /* names every punctuation mark and symbol */
+} narrate_punctuation;
+
+/* How a capital letter is marked when it is read as a letter: in spell mode,
+ * as a one-character text, or within a spelled-out acronym. */
+typedef enum narrate_capitals {
+    NARRATE_CAPS_NONE = 0,   /* capital letters read like any letter (default) */
+    NARRATE_CAPS_PITCH,      /* a capital letter read as a letter is spoken at a raised pitch */
+    NARRATE_CAPS_WORD,       /* ... preceded by the word "capital" */
+} narrate_capitals;
+
 typedef struct narrate_config {
     narrate_input_format input_format;
     int read_captions;  /* nonzero: read figure captions and photo credits */
@@ -125,6 +141,9 @@ typedef struct narrate_config {
     narrate_audio_fn on_audio;  /* may be NULL */
     narrate_event_fn on_event;  /* may be NULL */
     void *userdata;
+    narrate_punctuation punctuation;
+    narrate_capitals capitals;
+    int spell;          /* nonzero: read character by character ("a", "b", "space", "comma") */
 } narrate_config;
 
 /* Fills `config` with the defaults described above. */
@@ -168,6 +187,13 @@ narrate_error narrate_set_input_format(narrate *n, narrate_input_format format);
  * or narrate_reset().  On error nothing changes.
  * Possible errors: EINVAL, ESTATE (sentences are in flight), EVOICE, EDATA, EWORKER. */
 narrate_error narrate_set_voice(narrate *n, const char *voice, int rate, int pitch, int volume);
+
+/* Changes punctuation, capitals and spell mode for the text fed from now on.
+ * Same timing rules as narrate_set_voice(): call it between texts; on error
+ * nothing changes.
+ * Possible errors: EINVAL (a value out of range), ESTATE (sentences are in flight). */
+narrate_error narrate_set_reading(narrate *n, narrate_punctuation punctuation,
+                                  narrate_capitals capitals, int spell);
 
 /* Skips the first `count` sentences of the next text: they are read (so the
  * document's structure is known) but neither spoken nor reported.  Call it

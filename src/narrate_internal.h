@@ -58,6 +58,7 @@ struct narrate {
     char sniffed[1024];     /* the first bytes, kept until the format is known */
     size_t sniffed_len;
     uint64_t bytes_fed;
+    uint64_t ink_bytes;     /* bytes fed that are not white space */
     uint64_t sentences_seen, sentences_to_skip; /* since the last reset */
     narrate_error block_error; /* what stopped the reader's emit callback */
     int finished;
@@ -80,6 +81,9 @@ struct narrate {
 
 /* Whether this narrator synthesizes or asks for phonemes, so needs workers. */
 int narrate_needs_workers(const narrate *n);
+
+/* How this narrator reads text: config's punctuation, capitals and spell. */
+norm_reading narrate_reading(const narrate *n);
 
 /* The engine settings of this narrator's voice, for a worker's REQ_CONFIG. */
 void narrate_engine_config(const narrate *n, proto_config *out);

@@ -101,13 +101,15 @@ static void put_sanitized(nbuf *o, const char *s, size_t n)
             nbuf_putc(o, s[k]);
 }
 
-void emit(nctx *c, const char *s, size_t n, size_t first, size_t end)
+void emit_text_span(nctx *c, const char *s, size_t n, size_t off, size_t len, uint32_t flags)
 {
+    flags |= c->flags;
+    c->flags = 0;
     while (n && s[0] == ' ')
         s++, n--;
     while (n && s[n - 1] == ' ')
         n--;
-    if (n == 0 || first >= end || end > c->n)
+    if (n == 0 || len == 0 || off + len > c->tlen)
         return;
     nbuf *o = c->out;
     if (o->len) {
@@ -116,21 +118,30 @@ void emit(nctx *c, const char *s, size_t n, size_t first, size_t end)
         nbuf_putc(o, ' ');
     }
     c->pending = 0;
-    const ntok *a = &c->tok[first], *z = &c->tok[end - 1];
     norm_word w;
-    w.flags = 0;
-    for (size_t k = first; k < end; k++)
-        if (c->tok[k].quoted)
-            w.flags = NORM_WORD_QUOTED;
+    w.flags = flags;
     w.rule = c->rule ? c->rule : "";
     w.out_off = (uint32_t)o->len;
-    w.out_len = (uint32_t)n;
-    w.src_off = c->map->start[a->off];
-    w.src_len = c->map->end[z->off + z->len - 1] - w.src_off;
+    w.src_off = c->map->start[off];
+    w.src_len = c->map->end[off + len - 1] - w.src_off;
     put_sanitized(o, s, n);
     w.out_len = (uint32_t)(o->len - w.out_off);
     if (!push_word(c, w))
         c->oom = 1;
+}
+
+void emit(nctx *c, const char *s, size_t n, size_t first, size_t end)
+{
+    if (first >= end || end > c->n) {
+        c->flags = 0;
+        return;
+    }
+    uint32_t quoted = 0;
+    for (size_t k = first; k < end; k++)
+        if (c->tok[k].quoted)
+            quoted = NORM_WORD_QUOTED;
+    const ntok *a = &c->tok[first], *z = &c->tok[end - 1];
+    emit_text_span(c, s, n, a->off, z->off + z->len - a->off, quoted);
 }
 
 void emit_tmp(nctx *c, size_t first, size_t end)

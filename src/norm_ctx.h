@@ -27,6 +27,9 @@ typedef struct nctx {
     int oom;
     char pending;  /* pause punctuation to put before the next word, or 0 */
     const char *rule; /* norm_word.rule of what emit() emits next; never NULL */
+    uint32_t flags;   /* NORM_WORD_* added to what emit() emits next, then cleared */
+    norm_reading reading;
+    const char *src; /* the source that t was folded from (see map) */
     nbuf tmp;      /* scratch for expanders */
 } nctx;
 
@@ -57,6 +60,9 @@ const nrow *tk_lookup(const nctx *c, const ntable *t, size_t i, const char *suff
 /* Emits s[0..n) as one spoken unit made from tokens [first, end), with
  * c->rule as its provenance; quoted when any of the tokens is. */
 void emit(nctx *c, const char *s, size_t n, size_t first, size_t end);
+/* Emits s[0..n) as one spoken unit made from folded text [off, off + len),
+ * with c->rule as its provenance and `flags` (NORM_WORD_*). */
+void emit_text_span(nctx *c, const char *s, size_t n, size_t off, size_t len, uint32_t flags);
 /* Emits c->tmp and clears it. */
 void emit_tmp(nctx *c, size_t first, size_t end);
 void emit_slice(nctx *c, nslice s, size_t first, size_t end);

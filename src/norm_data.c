@@ -203,6 +203,11 @@ narrate_error norm_data_load(norm_data **out, char *errmsg, size_t errmsg_size)
         return NARRATE_ENOMEM;
     }
     norm_rules_index(&d->rules);
+    narrate_error err = nsymbols_load(&d->symbols, errmsg, errmsg_size);
+    if (err != NARRATE_OK) {
+        norm_data_free(d);
+        return err;
+    }
     for (size_t i = 0; i < sizeof specs / sizeof specs[0]; i++) {
         ntable *t = (ntable *)((char *)d + specs[i].field);
         narrate_error e = load_table(t, &specs[i], errmsg, errmsg_size);
@@ -221,5 +226,6 @@ void norm_data_free(norm_data *data)
         return;
     for (size_t i = 0; i < sizeof specs / sizeof specs[0]; i++)
         free_table((ntable *)((char *)data + specs[i].field));
+    nsymbols_free(&data->symbols);
     free(data);
 }

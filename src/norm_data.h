@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "normalize.h"
+#include "norm_symbols.h"
 
 #define NT_MAXCOLS 6
 
@@ -72,6 +73,7 @@ struct norm_data {
     ntable greek;     /* greek.tsv: letter, name */
     ntable elisions;  /* elisions.tsv: words written after an apostrophe ('em, 'n') */
     ntable streets;   /* street_types.tsv: words that end a street name (Ave, Road), kind */
+    nsymbols symbols; /* symbols.tsv: punctuation and symbol names by level */
 };
 
 /* The first row whose key is s[0..n), or NULL; ntable_get() runs the quick

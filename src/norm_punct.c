@@ -1,5 +1,7 @@
 /* Rules for symbols and punctuation.  Pauses (dashes, ellipses, brackets) become
- * commas; quote marks and joiners vanish; no period is left inside a sentence. */
+ * commas; quote marks and joiners vanish; no period is left inside a sentence.
+ * At the punctuation levels SOME and ALL, the marks and symbols that
+ * symbols.tsv names at that level are said by name, in place. */
 #include <string.h>
 
 #include "norm_rules.h"
@@ -34,10 +36,46 @@ int match_symbol(const nctx *c, size_t i, nmatch *m)
     return 0;
 }
 
+/* The symbols.tsv row of punctuation token i when the reading's level names
+ * it, else NULL.  The character as written counts, before folding: a
+ * backtick or a curly quote has its own name. */
+static const nsymbol *named_symbol(const nctx *c, size_t i)
+{
+    if (tk_kind(c, i) != TK_PUNCT || c->reading.punctuation == NARRATE_PUNCT_NONE)
+        return NULL;
+    uint32_t from = c->map->start[c->tok[i].off], to = c->map->end[c->tok[i].off], cp;
+    size_t n = utf8_decode((const unsigned char *)c->src + from, to - from, &cp);
+    if (n == 0 || n != to - from || !nsymbols_find(&c->d->symbols, cp))
+        cp = c->tok[i].cp;
+    return nsymbols_named_at(&c->d->symbols, cp, c->reading.punctuation);
+}
+
+static void emit_symbol_name(nctx *c, size_t i, const nsymbol *r)
+{
+    c->rule = r->where;
+    emit(c, r->name, r->name_len, i, i + 1);
+}
+
 void expand_symbol(nctx *c, size_t i, const nmatch *m)
 {
+    const nsymbol *named = m->kind < 0 ? NULL : named_symbol(c, i);
+    if (named) {
+        emit_symbol_name(c, i, named);
+        return;
+    }
     const char *w = m->kind < 0 ? "number" : symbols[m->kind].spoken;
     emit(c, w, strlen(w), i, m->end);
+}
+
+int norm_names_symbol_in(const nctx *c, size_t i, size_t end)
+{
+    for (size_t k = i; k < end; k++) {
+        int separator = (tk_punct(c, k, '.') || tk_punct(c, k, ',')) && k > 0 &&
+                        tk_num(c, k - 1) && tk_num(c, k + 1);
+        if (!separator && named_symbol(c, k))
+            return 1;
+    }
+    return 0;
 }
 
 int match_punct(const nctx *c, size_t i, nmatch *m)
@@ -80,12 +118,9 @@ static int dash_is_to(const nctx *c, size_t i)
     return ends_amount(c, pv) && (amount || tk_punct(c, nx, '$') || tk_punct(c, nx, '\''));
 }
 
-void expand_punct(nctx *c, size_t i, const nmatch *m)
+/* The pause that punctuation token i makes, if any. */
+static void pause_for(nctx *c, size_t i, uint32_t cp)
 {
-    (void)m;
-    if (tk_kind(c, i) != TK_PUNCT || i == c->final)
-        return;
-    uint32_t cp = c->tok[i].cp;
     switch (cp) {
     case ',': case ';': case ':':
         emit_pause(c, (char)cp);
@@ -94,13 +129,7 @@ void expand_punct(nctx *c, size_t i, const nmatch *m)
     case '{': case '}': case 0xA1: case 0xBF: case '|': case 0x2022: case 0xB7:
         emit_pause(c, ',');
         break;
-    case 0x2013: case '-':
-        if (dash_is_to(c, i)) {
-            emit(c, "to", 2, i, i + 1);
-            break;
-        }
-        /* fall through */
-    case '/':
+    case 0x2013: case '-': case '/':
         if (spaced(c, i))
             emit_pause(c, ',');
         break;
@@ -111,4 +140,20 @@ void expand_punct(nctx *c, size_t i, const nmatch *m)
     default:
         break;
     }
+}
+
+void expand_punct(nctx *c, size_t i, const nmatch *m)
+{
+    (void)m;
+    if (tk_kind(c, i) != TK_PUNCT)
+        return;
+    const nsymbol *named = named_symbol(c, i);
+    if (named)
+        emit_symbol_name(c, i, named);
+    if (i == c->final || (named && i + 1 < c->n && !tk_space(c, i + 1)))
+        return; /* a named mark inside a token ("3:30") makes no pause */
+    if (!named && tk_dash(c, i) && dash_is_to(c, i))
+        emit(c, "to", 2, i, i + 1);
+    else
+        pause_for(c, i, c->tok[i].cp);
 }

@@ -62,6 +62,15 @@ void norm_rules_index(rule_index *ix)
     }
 }
 
+/* At NONE and SOME, a rule's reading stands for the symbols it covers ("$4"
+ * four dollars); at ALL every mark is named, so a rule that would swallow one
+ * gives way, down to `punct`, which names it ("$4" dollar four). */
+static int hides_named_symbol(const nctx *c, const nrule *rule, size_t i, const nmatch *m)
+{
+    return c->reading.punctuation == NARRATE_PUNCT_ALL && rule->expand != expand_punct &&
+           norm_names_symbol_in(c, i, m->end);
+}
+
 /* The first rule that matches at token i, or NULL; fills m. */
 static const nrule *first_match(const nctx *c, size_t i, nmatch *m)
 {
@@ -76,7 +85,7 @@ static const nrule *first_match(const nctx *c, size_t i, nmatch *m)
         m->kind = 0;
         m->a = m->b = 0;
         m->unit = NULL;
-        if (rule->match(c, i, m) && m->end > i)
+        if (rule->match(c, i, m) && m->end > i && !hides_named_symbol(c, rule, i, m))
             return rule;
     }
     return NULL;

@@ -104,6 +104,10 @@ NORM_RULE(word)
 /* norm_punct.c */
 NORM_RULE(symbol)
 NORM_RULE(punct)
+/* Whether tokens [i, end) hold a mark or symbol that the reading's punctuation
+ * level names (a decimal point or thousands separator inside a number is no
+ * such mark). */
+int norm_names_symbol_in(const nctx *c, size_t i, size_t end);
 
 /* Parses a number at token i: [-]digits[,ddd...][.digits].  Returns 0 if there
  * is none. */
@@ -119,5 +123,13 @@ size_t match_unit_after(const nctx *c, size_t e, nmatch *m);
 void expand_unit_after(nctx *c, const nmatch *m);
 /* Applies every rule from token 0 to the end. */
 void norm_apply_rules(nctx *c);
+
+/* norm_spell.c */
+/* Appends one ASCII letter read as a letter to c->tmp ("b", "capital B" with
+ * NARRATE_CAPS_WORD) and sets the flags of the next emit. */
+void tmp_letter(nctx *c, char letter);
+/* Reads the whole folded text character by character; src is the source it
+ * was folded from. */
+void norm_spell(nctx *c, const char *src);
 
 #endif

@@ -51,6 +51,12 @@ static char final_char(const nctx *c)
 narrate_error norm_sentence_run(const norm_data *data, const char *src, size_t len,
                                 norm_sentence *out)
 {
+    return norm_sentence_read(data, NULL, src, len, out);
+}
+
+narrate_error norm_sentence_read(const norm_data *data, const norm_reading *reading,
+                                 const char *src, size_t len, norm_sentence *out)
+{
     nbuf folded = {0};
     fold_map map = {0};
     ntoks toks = {0};
@@ -72,8 +78,14 @@ narrate_error norm_sentence_run(const norm_data *data, const char *src, size_t l
         c.final = final_punct(&toks);
         c.headline = is_headline(&toks, folded.p);
         c.out = &text;
-        norm_apply_rules(&c);
-        char f = final_char(&c);
+        c.src = src;
+        if (reading)
+            c.reading = *reading;
+        if (c.reading.spell)
+            norm_spell(&c, src);
+        else
+            norm_apply_rules(&c);
+        char f = c.reading.spell ? 0 : final_char(&c);
         if (f && text.len)
             nbuf_putc(&text, f);
         nbuf_reserve(&text, 1);

@@ -36,6 +36,63 @@ static size_t dotted_parts(const nctx *c, size_t i, char *key, size_t *klen, siz
     return parts;
 }
 
+/* Appends letters to spell, as a run "F-B-I" (which engine_text says by the
+ * letters' names), or with NARRATE_CAPS_WORD one by one ("capital F ..."). */
+static void tmp_letters(nctx *c, const char *s, size_t n)
+{
+    char out[2 * KEY_MAX];
+    size_t k = 0;
+    int capitals = 1;
+    for (size_t j = 0; j < n && k + 2 < sizeof out; j++) {
+        if (s[j] == '.' || s[j] == '\'' || s[j] == '-')
+            continue;
+        if (c->reading.capitals == NARRATE_CAPS_WORD) {
+            tmp_letter(c, s[j]);
+            continue;
+        }
+        capitals &= is_upper(s[j]);
+        if (k)
+            out[k++] = '-';
+        out[k++] = s[j] >= 'a' && s[j] <= 'z' ? (char)(s[j] - 32) : s[j];
+    }
+    if (k == 0)
+        return;
+    tmp_word(c, out, k);
+    if (capitals && c->reading.capitals == NARRATE_CAPS_PITCH)
+        c->flags |= NORM_WORD_LETTERS | NORM_WORD_RAISED;
+}
+
+/* Whether the word s[0..n) is a spelled run of capitals: "F-B-I", "U-S". */
+static int is_spelled_run(const char *s, size_t n)
+{
+    if (n < 3 || n % 2 == 0)
+        return 0;
+    for (size_t k = 0; k < n; k++)
+        if (k % 2 ? s[k] != '-' : !is_upper(s[k]))
+            return 0;
+    return 1;
+}
+
+/* Appends a table's reading: as written, except that its spelled runs follow
+ * the reading's capitals mode. */
+static void tmp_table_reading(nctx *c, nslice s)
+{
+    if (c->reading.capitals == NARRATE_CAPS_NONE) {
+        tmp_slice(c, s);
+        return;
+    }
+    for (size_t k = 0; k < s.len;) {
+        size_t e = k;
+        while (e < s.len && s.p[e] != ' ')
+            e++;
+        if (is_spelled_run(s.p + k, e - k))
+            tmp_letters(c, s.p + k, e - k);
+        else
+            tmp_word(c, s.p + k, e - k);
+        k = e + 1;
+    }
+}
+
 /* ---- abbreviations in context ---- */
 
 static int context_holds(const nctx *c, size_t i, size_t end, nslice ctx)
@@ -91,24 +148,11 @@ int match_abbrev(const nctx *c, size_t i, nmatch *m)
 void expand_abbrev(nctx *c, size_t i, const nmatch *m)
 {
     rule_row(c, m->row);
-    emit_slice(c, m->row->col[2], i, m->end);
+    tmp_table_reading(c, m->row->col[2]);
+    emit_tmp(c, i, m->end);
 }
 
 /* ---- dotted initials and acronyms: V., U.S., a.m., e.g. ---- */
-
-static void tmp_letters(nctx *c, const char *s, size_t n)
-{
-    char out[2 * KEY_MAX];
-    size_t k = 0;
-    for (size_t j = 0; j < n && k + 2 < sizeof out; j++) {
-        if (s[j] == '.' || s[j] == '\'')
-            continue;
-        if (k)
-            out[k++] = '-';
-        out[k++] = s[j] >= 'a' && s[j] <= 'z' ? (char)(s[j] - 32) : s[j];
-    }
-    tmp_word(c, out, k);
-}
 
 int match_dotted(const nctx *c, size_t i, nmatch *m)
 {
@@ -133,7 +177,7 @@ void expand_dotted(nctx *c, size_t i, const nmatch *m)
 {
     if (m->row) {
         rule_row(c, m->row);
-        tmp_slice(c, m->row->col[2]);
+        tmp_table_reading(c, m->row->col[2]);
         if (m->b)
             nbuf_puts(&c->tmp, "'s");
         emit_tmp(c, i, m->end);
@@ -150,7 +194,7 @@ void expand_dotted(nctx *c, size_t i, const nmatch *m)
         else
             tmp_word(c, tk_p(c, j), tk_len(c, j));
     }
-    if (single && m->kind > 1) {
+    if (single && m->kind > 1 && c->reading.capitals != NARRATE_CAPS_WORD) {
         /* join the letters so espeak-ng spells them: U-S */
         for (size_t k = 0; k < c->tmp.len; k++)
             if (c->tmp.p[k] == ' ')
@@ -418,7 +462,7 @@ void tmp_caps_word(nctx *c, size_t i)
     int upper = tk_cased(c, i) == CASE_UPPER;
     if (r && !(c->headline && nslice_is(r->col[2], "headline_word"))) {
         rule_row(c, r);
-        tmp_slice(c, r->col[1]);
+        tmp_table_reading(c, r->col[1]);
     } else if (!upper || n < 2) {
         tmp_word(c, p, n);
     } else if (c->headline || (n > 3 && pronounceable(p, n))) {

@@ -50,6 +50,19 @@ typedef struct norm_word {
 /* The word stands inside quotation marks (quoted speech), so that a voice can
  * read it differently. */
 #define NORM_WORD_QUOTED 1u
+/* The word holds letters read as letters: each of its one-letter words (and
+ * spelled runs like "F-B-I") is said by the letter's name. */
+#define NORM_WORD_LETTERS 2u
+/* ... and they are capitals to be said at a raised pitch (NARRATE_CAPS_PITCH). */
+#define NORM_WORD_RAISED 4u
+
+/* How a sentence is read beyond the defaults (narrate_config's punctuation,
+ * capitals and spell).  A zeroed struct is the default reading. */
+typedef struct norm_reading {
+    narrate_punctuation punctuation;
+    narrate_capitals capitals;
+    int spell; /* read character by character */
+} norm_reading;
 
 /* Output of norm_sentence(); owned by the caller, released by norm_sentence_free().
  * text is one line of UTF-8, NUL-terminated at len, with no control characters, and
@@ -67,6 +80,9 @@ typedef struct norm_sentence {
  * function (its buffers are reused).  Possible errors: ENOMEM. */
 narrate_error norm_sentence_run(const norm_data *data, const char *src, size_t len,
                                 norm_sentence *out);
+/* The same with a reading; NULL means the default one. */
+narrate_error norm_sentence_read(const norm_data *data, const norm_reading *reading,
+                                 const char *src, size_t len, norm_sentence *out);
 void norm_sentence_free(norm_sentence *s);
 
 #endif

@@ -25,6 +25,9 @@ void cli_config_from_options(narrate_config *config, const options *o, const cha
     config->read_captions = o->read_captions;
     config->read_image_alt = o->read_image_alt;
     config->lexicons = o->lexicons;
+    config->punctuation = o->punctuation;
+    config->capitals = o->capitals;
+    config->spell = o->spell;
 }
 
 narrate_input_format cli_input_format_of(const options *o, const char *path)

@@ -33,6 +33,11 @@ static const char usage_text[] =
     "  -p, --pitch N        pitch, 0-100 (default: the preset's)\n"
     "  -a, --volume N       volume, 0-200 (default: the preset's)\n"
     "  -j, --workers N      synthesis processes, 1-16 (default: one per core)\n"
+    "      --punctuation L  none, some or all: which punctuation marks and symbols\n"
+    "                       are said by name (default none: heard as pauses)\n"
+    "      --capitals M     none, pitch or word: a capital letter read as a letter\n"
+    "                       is said higher, or after the word \"capital\"\n"
+    "      --spell          read character by character\n"
     "      --lexicon FILE   a pronunciation lexicon (.lex or W3C .pls) over the\n"
     "                       built-in, system and user ones; repeatable\n"
     "      --explain TEXT   show, for each word of TEXT, the rule and lexicon entry\n"
@@ -88,7 +93,8 @@ int parse_int(const char *arg, int lo, int hi, int *out)
 
 enum {
     OPT_SPOKEN = 256, OPT_PHONEMES, OPT_LIST_VOICES, OPT_CAPTIONS, OPT_IMAGE_ALT, OPT_LEXICON,
-    OPT_EXPLAIN, OPT_ENGINE, OPT_NO_DISPLAY, OPT_RESUME, OPT_START, OPT_FROM, OPT_KEY_SOUNDS
+    OPT_EXPLAIN, OPT_ENGINE, OPT_NO_DISPLAY, OPT_RESUME, OPT_START, OPT_FROM, OPT_KEY_SOUNDS,
+    OPT_PUNCTUATION, OPT_CAPITALS, OPT_SPELL
 };
 
 static const struct option long_options[] = {
@@ -105,6 +111,8 @@ static const struct option long_options[] = {
     {"no-display", no_argument, 0, OPT_NO_DISPLAY}, {"resume", no_argument, 0, OPT_RESUME},
     {"start", required_argument, 0, OPT_START}, {"from", required_argument, 0, OPT_FROM},
     {"key-sounds", no_argument, 0, OPT_KEY_SOUNDS},
+    {"punctuation", required_argument, 0, OPT_PUNCTUATION},
+    {"capitals", required_argument, 0, OPT_CAPITALS}, {"spell", no_argument, 0, OPT_SPELL},
     PODCAST_LONG_OPTIONS
     {0, 0, 0, 0},
 };
@@ -116,6 +124,38 @@ static int take_number(int c, const char *arg, options *o)
     case 'p': return parse_int(arg, 0, 100, &o->pitch) ? usage_error("--pitch takes 0-100, not '%s'", arg) : 0;
     case 'a': return parse_int(arg, 0, 200, &o->volume) ? usage_error("--volume takes 0-200, not '%s'", arg) : 0;
     default: return parse_int(arg, 1, 16, &o->workers) ? usage_error("--workers takes 1-16, not '%s'", arg) : 0;
+    }
+}
+
+/* The index of arg in the NULL-terminated names, or -1. */
+static int name_index(const char *arg, const char *const *names)
+{
+    for (int k = 0; names[k]; k++)
+        if (strcmp(arg, names[k]) == 0)
+            return k;
+    return -1;
+}
+
+/* --punctuation none|some|all, --capitals none|pitch|word, --spell. */
+static int take_reading(int c, const char *arg, options *o)
+{
+    static const char *const punctuation[] = {"none", "some", "all", NULL};
+    static const char *const capitals[] = {"none", "pitch", "word", NULL};
+    int k;
+    switch (c) {
+    case OPT_PUNCTUATION:
+        if ((k = name_index(arg, punctuation)) < 0)
+            return usage_error("--punctuation takes none, some or all, not '%s'", arg);
+        o->punctuation = (narrate_punctuation)k;
+        return 0;
+    case OPT_CAPITALS:
+        if ((k = name_index(arg, capitals)) < 0)
+            return usage_error("--capitals takes none, pitch or word, not '%s'", arg);
+        o->capitals = (narrate_capitals)k;
+        return 0;
+    default:
+        o->spell = 1;
+        return 0;
     }
 }
 
@@ -153,6 +193,7 @@ static int take_option(int c, const char *arg, options *o)
         o->engine = arg;
         return strcmp(arg, "espeak-ng") && strcmp(arg, "flite") ? usage_error("--engine is espeak-ng or flite, not '%s'", arg) : 0;
     case 'r': case 'p': case 'a': case 'j': return take_number(c, arg, o);
+    case OPT_PUNCTUATION: case OPT_CAPITALS: case OPT_SPELL: return take_reading(c, arg, o);
     case 'q': o->quiet = 1; return 0;
     case OPT_SPOKEN: o->mode = MODE_SPOKEN; return 0;
     case OPT_PHONEMES: o->mode = MODE_PHONEMES; return 0;

@@ -41,6 +41,9 @@ typedef struct options {
     long start_sentence;      /* --start N (1-based); 0 when not given */
     const char *from_text;    /* --from TEXT */
     int key_sounds;           /* --key-sounds: the player confirms keys audibly */
+    narrate_punctuation punctuation; /* --punctuation */
+    narrate_capitals capitals;       /* --capitals */
+    int spell;                /* --spell */
     char **inputs;            /* argv slice; "-" is standard input */
     int ninputs;
     podcast_cli podcast;      /* -O, --loudness, tags, transcripts, --feed */

@@ -1,6 +1,7 @@
 /* libFuzzer target for the splitter and normalizer.  The input is fed in chunks
  * whose sizes come from the input itself, through norm_split() exactly as the
- * streaming library does, and every sentence through norm_sentence_run().
+ * streaming library does, and every sentence through norm_sentence_read() with
+ * a reading (punctuation level, capitals, spell) chosen by the first byte.
  * Output invariants are checked with __builtin_trap(). */
 #include <stddef.h>
 #include <stdint.h>
@@ -33,13 +34,14 @@ static void check(const norm_sentence *s, size_t srclen)
     }
 }
 
-static size_t feed(const norm_data *d, const char *buf, size_t have, int at_end, norm_sentence *s)
+static size_t feed(const norm_data *d, const norm_reading *r, const char *buf, size_t have,
+                   int at_end, norm_sentence *s)
 {
     size_t used = 0, n;
     while (used < have && (n = norm_split(d, buf + used, have - used, at_end)) > 0) {
         if (n > have - used || (n > NORM_SENTENCE_MAX_BYTES + 64))
             __builtin_trap();
-        if (norm_sentence_run(d, buf + used, n, s) != NARRATE_OK)
+        if (norm_sentence_read(d, r, buf + used, n, s) != NARRATE_OK)
             __builtin_trap();
         check(s, n);
         used += n;
@@ -59,6 +61,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (size < 1)
         return 0;
     unsigned seed = data[0];
+    norm_reading r = {(narrate_punctuation)(seed % 3), (narrate_capitals)(seed / 3 % 3),
+                      seed / 9 % 2};
     const char *text = (const char *)data + 1;
     size_t len = size - 1, start = 0, have = 0;
     norm_sentence s = {0};
@@ -66,9 +70,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         seed = seed * 1103515245u + 12345u;
         size_t chunk = 1 + (seed >> 16) % 97;
         have = have + chunk < len ? have + chunk : len;
-        start += feed(d, text + start, have - start, 0, &s);
+        start += feed(d, &r, text + start, have - start, 0, &s);
     }
-    feed(d, text + start, len - start, 1, &s);
+    feed(d, &r, text + start, len - start, 1, &s);
     norm_sentence_free(&s);
     return 0;
 }
