@@ -93,12 +93,16 @@ static int is_one_character_text(const narrate *n, const char *s, size_t len)
            utf8_decode((const unsigned char *)s, len, &cp) == len;
 }
 
-/* How the sentence s[0..len) is read: the handle's reading, spelled when it
- * is the whole text and one character long (a screen reader's key echo). */
+/* How the sentence s[0..len) is read: the handle's reading, spelled when a
+ * reader has asked for punctuation or capitals and the sentence is the whole
+ * text and one character long (a screen reader's key echo).  The default news
+ * reading leaves a lone character to the normalizer, which says nothing for
+ * a stray "-". */
 static norm_reading reading_of(const narrate *n, const char *s, size_t len)
 {
     norm_reading r = narrate_reading(n);
-    if (is_one_character_text(n, s, len))
+    int screen_reader = r.punctuation != NARRATE_PUNCT_NONE || r.capitals != NARRATE_CAPS_NONE;
+    if (screen_reader && is_one_character_text(n, s, len))
         r.spell = 1;
     return r;
 }

@@ -110,7 +110,8 @@ typedef enum narrate_punctuation {
 } narrate_punctuation;
 
 /* How a capital letter is marked when it is read as a letter: in spell mode,
- * as a one-character text, or within a spelled-out acronym. */
+ * within a spelled-out acronym, or as a one-character text (which is spelled
+ * whenever punctuation or capitals differ from NONE). */
 typedef enum narrate_capitals {
     NARRATE_CAPS_NONE = 0,   /* capital letters read like any letter (default) */
     NARRATE_CAPS_PITCH,      /* a capital letter read as a letter is spoken at a raised pitch */

@@ -16,7 +16,9 @@ check "--spell --capitals word" \
     test "$(spoken 'Hi Bo' --spell --capitals word)" = "capital H, i, space, capital B, o"
 check "--capitals word marks a spelled acronym" \
     test "$(spoken 'The FBI.' --capitals word)" = "The capital F capital B capital I."
-check "a one-character text is spelled" test "$(spoken ';')" = "semicolon"
+check "a one-character text is spelled for a screen reader" \
+    test "$(spoken ';' --punctuation some)" = "semicolon"
+check "the news reading says nothing for a stray mark" test -z "$(spoken '-')"
 
 for bad in "--punctuation most" "--capitals loud"; do
     # shellcheck disable=SC2086

@@ -120,13 +120,17 @@ static void test_capitals_mark_letters_read_as_letters(void **state)
                         "The capital F capital B capital I met Anna.");
 }
 
+/* A screen reader's reading (punctuation or capitals asked for) spells a text
+ * of one character; the default news reading does not. */
 static void test_one_character_text_is_spelled(void **state)
 {
     reader_fixture *f = *state;
     assert_string_equal(spoken_as(f, NARRATE_PUNCT_NONE, NARRATE_CAPS_WORD, 0, "B"), "capital B");
     assert_string_equal(spoken_as(f, NARRATE_PUNCT_NONE, NARRATE_CAPS_WORD, 0, " b\n"), "b");
-    assert_string_equal(spoken_as(f, NARRATE_PUNCT_NONE, NARRATE_CAPS_NONE, 0, ","), "comma");
-    assert_string_equal(spoken_as(f, NARRATE_PUNCT_NONE, NARRATE_CAPS_NONE, 0, "#"), "hash");
+    assert_string_equal(spoken_as(f, NARRATE_PUNCT_SOME, NARRATE_CAPS_NONE, 0, ","), "comma");
+    assert_string_equal(spoken_as(f, NARRATE_PUNCT_SOME, NARRATE_CAPS_NONE, 0, "#"), "hash");
+    assert_string_equal(spoken_as(f, NARRATE_PUNCT_NONE, NARRATE_CAPS_NONE, 0, "-"), "");
+    assert_string_equal(spoken_as(f, NARRATE_PUNCT_NONE, NARRATE_CAPS_NONE, 0, "B"), "B");
     /* a lone letter inside a longer text is read as usual */
     assert_string_equal(spoken_as(f, NARRATE_PUNCT_NONE, NARRATE_CAPS_WORD, 0, "Plan B"),
                         "Plan B");
