@@ -111,17 +111,25 @@ static narrate_error resolve_voice(narrate *n, const narrate_config *config)
 }
 
 /* Sends every running worker the current preset; a worker that refuses is
- * stopped (it restarts with the preset when next needed). */
+ * stopped (it restarts with the preset when next needed).  With no worker
+ * running, one is started, so that a voice the engine lacks is refused now
+ * and not by the next text. */
 static narrate_error configure_workers(narrate *n)
 {
     proto_config config;
     narrate_engine_config(n, &config);
     narrate_error err = NARRATE_OK;
-    for (int w = 0; w < n->nworkers; w++)
-        if (n->workers[w].pid > 0 &&
-            worker_configure(&n->workers[w], &config, 10.0, &err, n->errmsg,
+    int running = 0;
+    for (int w = 0; w < n->nworkers; w++) {
+        if (n->workers[w].pid <= 0)
+            continue;
+        running++;
+        if (worker_configure(&n->workers[w], &config, 10.0, &err, n->errmsg,
                              sizeof n->errmsg) != 0)
             worker_stop(&n->workers[w]);
+    }
+    if (!running && n->nworkers > 0)
+        return jobs_start_worker(n, 0);
     return err;
 }
 

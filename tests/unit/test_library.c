@@ -222,6 +222,8 @@ static void test_skip_and_set_voice_between_texts(void **state)
 
     assert_int_equal(narrate_reset(n), NARRATE_OK);
     assert_int_equal(narrate_set_voice(n, "no-such-voice-xyz", 0, -1, -1), NARRATE_EVOICE);
+    /* asked again, with the refusing worker stopped, the voice is still refused */
+    assert_int_equal(narrate_set_voice(n, "no-such-voice-xyz", 0, -1, -1), NARRATE_EVOICE);
     assert_int_equal(narrate_set_voice(n, NULL, 400, -1, -1), NARRATE_OK);
     assert_int_equal(narrate_skip_sentences(n, 2), NARRATE_OK);
     uint64_t before = r.samples;
