@@ -1,5 +1,9 @@
 #!/usr/bin/env python3
-"""Sound segments of a capture, for the player's end-to-end tests (stdlib only).
+"""Sound in a capture, for the player's end-to-end tests (stdlib only).
+
+FILE, REC and REF are raw s16le mono 22050 Hz (what pulse_record writes), or
+WAV files at 22050 Hz.  Sound is a 10 ms window whose peak exceeds 3% of full
+scale; silence one whose peak stays under 1%.
 
 usage: player_audio.py segments FILE [--min-gap S] [--from SAMPLE]
   prints one "START END" line (seconds) per stretch of sound, stretches closer
@@ -7,21 +11,42 @@ usage: player_audio.py segments FILE [--min-gap S] [--from SAMPLE]
   before that sample.
 usage: player_audio.py sound-after FILE SAMPLE
   prints the seconds of sound between SAMPLE and the first 50 ms of silence.
-FILE is raw s16le mono 22050 Hz (what pulse_record writes), or a WAV file.
-Sound is a 10 ms window whose peak exceeds 3% of full scale.
+usage: player_audio.py clock FILE
+  until killed, prints "WALL BYTES" (WALL in seconds since the epoch) each time
+  FILE grows: when the recording held how much.
+usage: player_audio.py pause REC REF CLOCK KEY1 KEY2
+  REC played REF from its start, paused by a key at wall time KEY1 and resumed
+  at KEY2.  Prints key=value lines: where the sound stopped and started again
+  in REC and in REF, how much of REF's sound lies between (lost) or was heard
+  twice (repeated), and the pause latency bound (see pause()).
+usage: player_audio.py heard REC REF SENTENCES [--from SAMPLE]
+  which of REF's sentences REC contains, in order: each 100 ms of sound in REC
+  is found in REF; SENTENCES is a file of "START END" seconds in REF (what
+  `segments REF --min-gap 0.2` prints).  Prints one line per run of chunks:
+  "REC_START REC_END SENTENCE REF_START REF_END CORR" (SENTENCE 1-based, 0
+  when the chunk is found in no sentence).
+usage: player_audio.py onset REC CLOCK WALL
+  the first onset of sound (after 50 ms of silence) in REC later than what the
+  recording held at wall time WALL; prints its time in seconds.
 """
+import math
+import os
 import struct
 import sys
-import wave
+import time
 
 RATE = 22050
 WINDOW = RATE // 100
-THRESHOLD = 1000
+LOUD = 1000
+QUIET = 300
 
 
 def load(path):
     if path.endswith(".wav"):
+        import wave
         with wave.open(path, "rb") as w:
+            if w.getframerate() != RATE or w.getnchannels() != 1 or w.getsampwidth() != 2:
+                sys.exit("%s: not 16-bit mono at %d Hz" % (path, RATE))
             data = w.readframes(w.getnframes())
     else:
         data = open(path, "rb").read()
@@ -29,8 +54,12 @@ def load(path):
     return struct.unpack("<%dh" % n, data[: 2 * n])
 
 
+def peaks(x):
+    return [max(map(abs, x[i:i + WINDOW])) for i in range(0, len(x) - WINDOW + 1, WINDOW)]
+
+
 def loud_windows(x, start):
-    return [(i, max(abs(v) for v in x[i:i + WINDOW]) > THRESHOLD)
+    return [(i, max(abs(v) for v in x[i:i + WINDOW]) > LOUD)
             for i in range(start, len(x) - WINDOW + 1, WINDOW)]
 
 
@@ -59,14 +88,227 @@ def sound_after(x, at):
     return (len(x) - at) / RATE
 
 
+# ---- the clock: when the recording held which sample ----
+
+def clock(path):
+    last = -1
+    while True:
+        try:
+            size = os.path.getsize(path)
+        except OSError:
+            size = 0
+        if size != last:
+            print("%.6f %d" % (time.time(), size), flush=True)
+            last = size
+        time.sleep(0.001)
+
+
+def load_clock(path):
+    out = []
+    for line in open(path):
+        parts = line.split()
+        if len(parts) == 2:
+            out.append((float(parts[0]), int(parts[1]) // 2))
+    return out
+
+
+def held_at(clk, wall):
+    """Samples the recording held at wall time `wall`: a lower bound of the
+    position the sound server had rendered by then."""
+    held = 0
+    for t, n in clk:
+        if t > wall:
+            break
+        held = n
+    return held
+
+
+def written_by(clk, sample):
+    """The wall time by which the recording held `sample`: an upper bound of
+    when the sound server rendered it (parec's delivery and the 1 ms poll
+    come on top)."""
+    for t, n in clk:
+        if n > sample:
+            return t
+    return float("inf")
+
+
+# ---- finding a piece of the capture in the reference ----
+
+def envelope(x):
+    return [math.sqrt(sum(v * v for v in x[i:i + WINDOW]) / WINDOW)
+            for i in range(0, len(x) - WINDOW + 1, WINDOW)]
+
+
+def pearson(a, b):
+    n = min(len(a), len(b))
+    if n < 2:
+        return 0.0
+    a, b = a[:n], b[:n]
+    ma, mb = sum(a) / n, sum(b) / n
+    cov = sum((x - ma) * (y - mb) for x, y in zip(a, b))
+    va = sum((x - ma) ** 2 for x in a)
+    vb = sum((y - mb) ** 2 for y in b)
+    return cov / math.sqrt(va * vb) if va > 0 and vb > 0 else 0.0
+
+
+def normalized(a, b):
+    dot = sum(x * y for x, y in zip(a, b))
+    na = math.sqrt(sum(v * v for v in a))
+    nb = math.sqrt(sum(v * v for v in b))
+    return dot / (na * nb) if na > 0 and nb > 0 else 0.0
+
+
+class Reference:
+    def __init__(self, samples):
+        self.x = samples
+        self.env = envelope(samples)
+
+    def locate(self, rec, rec_env, at, windows=30, near=None):
+        """Where REF holds the sound that starts at sample `at` of rec:
+        (ref sample, waveform correlation).  The envelope picks the 10 ms
+        window, the waveform the sample.  near=(lo, hi) limits the search
+        to those ref samples."""
+        w0 = at // WINDOW
+        piece = rec_env[w0:w0 + windows]
+        lo, hi = (0, len(self.env) - len(piece))
+        if near:
+            lo, hi = max(lo, near[0] // WINDOW), min(hi, near[1] // WINDOW)
+        best = max(((pearson(piece, self.env[j:j + len(piece)]), j) for j in range(lo, hi + 1)),
+                   default=(0.0, 0))
+        coarse = best[1] * WINDOW + (at - w0 * WINDOW)
+        n = 2 * WINDOW * 10
+        seg = rec[at:at + n]
+        fine = max(((normalized(seg, self.x[f:f + n]), f)
+                    for f in range(max(0, coarse - 2 * WINDOW), coarse + 2 * WINDOW)
+                    if f + len(seg) <= len(self.x)), default=(0.0, coarse))
+        return fine[1], fine[0]
+
+
+def last_sound_before(x, end):
+    for i in range(end - 1, -1, -1):
+        if abs(x[i]) > QUIET:
+            return i
+    return -1
+
+
+def first_sound_from(x, start):
+    for i in range(max(0, start), len(x)):
+        if abs(x[i]) > QUIET:
+            return i
+    return len(x)
+
+
+def pause(rec_path, ref_path, clock_path, key1, key2):
+    """The pause cut is the first 10 ms of REC that is silent where REF, at the
+    alignment found at the start, has sound: the pause had taken effect by
+    then, so the time by which the recording held that window, minus KEY1, is
+    an upper bound of the pause latency (it also counts tmux's delivery of the
+    key and parec's delivery of the audio).  It is an upper bound because the
+    cut may fall in a natural pause a little earlier."""
+    rec, ref = load(rec_path), Reference(load(ref_path))
+    clk = load_clock(clock_path)
+    rec_env = envelope(rec)
+    k1 = held_at(clk, key1)
+    # Aligned shortly before the key: the playback may have started late or
+    # waited for synthesis earlier on, which shifts the alignment.
+    start = first_sound_from(rec, k1 - 6 * RATE // 10)
+    f0, corr0 = ref.locate(rec, rec_env, start)
+    lag0 = start - f0
+    out = {"start_corr": corr0}
+    cut = None
+    for i in range(start, len(rec) - WINDOW, WINDOW):
+        f = i - lag0
+        if 0 <= f < len(ref.x) - WINDOW and max(map(abs, ref.x[f:f + WINDOW])) > LOUD \
+                and max(map(abs, rec[i:i + WINDOW])) < QUIET:
+            cut = i
+            break
+    if cut is None:
+        print("error=the sound never stopped")
+        return 1
+    stop = last_sound_before(rec, cut)
+    n = min(RATE, stop - start)
+    out["before_corr"] = normalized(rec[stop - n:stop], ref.x[stop - n - lag0:stop - lag0])
+    out["latency_ms"] = (written_by(clk, cut + WINDOW) - key1) * 1000
+    out["stop_after_key_ms"] = (stop - k1) * 1000 / RATE
+    resume = first_sound_from(rec, cut)
+    if resume >= len(rec) - RATE // 2:
+        print("error=no sound after the pause")
+        return 1
+    f1, corr1 = ref.locate(rec, rec_env, resume)
+    lag1 = resume - f1
+    n = min(RATE, len(rec) - resume, len(ref.x) - f1)
+    out["after_corr"] = normalized(rec[resume:resume + n], ref.x[f1:f1 + n])
+    stop_ref, resume_ref = stop - lag0, resume - lag1
+    out["stop_ref_sample"] = stop_ref
+    out["resume_ref_sample"] = resume_ref
+    between = ref.x[stop_ref + 1:resume_ref]
+    out["lost_ms"] = sum(1 for v in between if abs(v) > QUIET) * 1000 / RATE
+    out["repeated_ms"] = max(0, stop_ref + 1 - resume_ref) * 1000 / RATE
+    out["gap_s"] = (resume - stop) / RATE
+    out["keys_gap_s"] = key2 - key1
+    out["resume_latency_ms"] = (written_by(clk, resume) - key2) * 1000
+    for k, v in out.items():
+        print("%s=%.3f" % (k, v))
+    return 0
+
+
+def heard(rec_path, ref_path, sentences_path, start=0):
+    rec, ref = load(rec_path), Reference(load(ref_path))
+    rec_env = envelope(rec)
+    spans = [tuple(int(float(v) * RATE) for v in line.split()) for line in open(sentences_path)]
+    runs = []
+    chunk = 10 * WINDOW
+    for at in range(start - start % WINDOW, len(rec) - 3 * chunk, chunk):
+        if max(rec_env[at // WINDOW:at // WINDOW + 10]) < LOUD / 3:
+            continue
+        f, corr = ref.locate(rec, rec_env, at, windows=20)
+        k = next((i + 1 for i, (a, b) in enumerate(spans) if a - chunk <= f < b), 0)
+        if corr < 0.8:
+            k = 0
+        if runs and runs[-1][2] == k and at - runs[-1][1] <= 4 * chunk and \
+                abs((f - runs[-1][4]) - (at - runs[-1][1])) < 2 * WINDOW:
+            runs[-1][1], runs[-1][4] = at + chunk, f + chunk
+            runs[-1][5] = min(runs[-1][5], corr)
+        else:
+            runs.append([at, at + chunk, k, f, f + chunk, corr])
+    for r in runs:
+        print("%.3f %.3f %d %.3f %.3f %.3f" % (r[0] / RATE, r[1] / RATE, r[2], r[3] / RATE,
+                                                 r[4] / RATE, r[5]))
+    return 0
+
+
+def onset(rec_path, clock_path, wall):
+    rec = load(rec_path)
+    at = held_at(load_clock(clock_path), wall)
+    quiet = 0
+    for i, loud in loud_windows(rec, at - at % WINDOW):
+        if loud and quiet >= 5:
+            print("%.3f" % (i / RATE))
+            return 0
+        quiet = 0 if loud else quiet + 1
+    print("none")
+    return 1
+
+
 def main(argv):
-    x = load(argv[2])
-    if argv[1] == "segments":
+    cmd = argv[1] if len(argv) > 1 else ""
+    if cmd == "segments":
+        x = load(argv[2])
         opts = dict(zip(argv[3::2], argv[4::2]))
         for s, e in segments(x, float(opts.get("--min-gap", "0.05")), int(opts.get("--from", "0"))):
             print("%.3f %.3f" % (s / RATE, e / RATE))
-    elif argv[1] == "sound-after":
-        print("%.3f" % max(0.0, sound_after(x, int(argv[3]))))
+    elif cmd == "sound-after":
+        print("%.3f" % max(0.0, sound_after(load(argv[2]), int(argv[3]))))
+    elif cmd == "clock":
+        clock(argv[2])
+    elif cmd == "pause":
+        return pause(argv[2], argv[3], argv[4], float(argv[5]), float(argv[6]))
+    elif cmd == "heard":
+        opts = dict(zip(argv[5::2], argv[6::2]))
+        return heard(argv[2], argv[3], argv[4], int(opts.get("--from", "0")))
+    elif cmd == "onset":
+        return onset(argv[2], argv[3], float(argv[4]))
     else:
         sys.exit(__doc__)
     return 0

@@ -1,0 +1,26 @@
+# Sourced by the player's end-to-end tests after common.sh: a short article of
+# nine sentences (a heading and three paragraphs) in $ARTICLE, its narration
+# written to a file in $REF (the reference for what the speakers play), and in
+# $REF_SENTENCES one "START END" line (seconds in $REF) per sentence.  SENTENCES
+# is their number.  Exits 1 when the reference does not split into them.
+ARTICLE=$TMP/article.txt
+REF=$TMP/ref.wav
+REF_SENTENCES=$TMP/ref.sentences
+cat > "$ARTICLE" <<'TXT'
+Harbor Report
+
+The first ship arrived at dawn on Tuesday morning. The second ship followed an hour later with grain. A third vessel waited outside the breakwater until noon.
+
+Workers unloaded the cargo before the evening storm. The harbor master praised the crews for their speed. Prices at the market fell by the weekend.
+
+The port will open a new terminal next spring. Officials expect twice as many ships by then.
+TXT
+SENTENCES=9
+"$NARRATE" "$ARTICLE" -o "$REF" > "$TMP/ref.out" 2>&1 ||
+    { cat "$TMP/ref.out"; echo "narrate -o could not write the reference"; exit 1; }
+python3 "$(dirname "${BASH_SOURCE[0]}")/player_audio.py" segments "$REF" --min-gap 0.2 > "$REF_SENTENCES"
+[ "$(wc -l < "$REF_SENTENCES")" -eq "$SENTENCES" ] ||
+    { cat "$REF_SENTENCES"; echo "the reference does not split into $SENTENCES sentences"; exit 1; }
+# The start of sentence K (1-based) in the reference, in seconds.
+ref_sentence_start() { sed -n "${1}p" "$REF_SENTENCES" | awk '{ print $1 }'; }
+ref_sentence_length() { sed -n "${1}p" "$REF_SENTENCES" | awk '{ print $2 - $1 }'; }
