@@ -24,3 +24,7 @@ python3 "$(dirname "${BASH_SOURCE[0]}")/player_audio.py" segments "$REF" --min-g
 # The start of sentence K (1-based) in the reference, in seconds.
 ref_sentence_start() { sed -n "${1}p" "$REF_SENTENCES" | awk '{ print $1 }'; }
 ref_sentence_length() { sed -n "${1}p" "$REF_SENTENCES" | awk '{ print $2 - $1 }'; }
+REF_ONSETS=$TMP/ref.onsets
+python3 "$(dirname "${BASH_SOURCE[0]}")/player_audio.py" onsets "$REF" > "$REF_ONSETS"
+# The first sample of sentence K's sound in the reference, in seconds.
+ref_sentence_onset() { sed -n "${1}p" "$REF_ONSETS"; }

@@ -19,15 +19,26 @@ usage: player_audio.py pause REC REF CLOCK KEY1 KEY2
   at KEY2.  Prints key=value lines: where the sound stopped and started again
   in REC and in REF, how much of REF's sound lies between (lost) or was heard
   twice (repeated), and the pause latency bound (see pause()).
-usage: player_audio.py heard REC REF SENTENCES [--from SAMPLE]
-  which of REF's sentences REC contains, in order: each 100 ms of sound in REC
-  is found in REF; SENTENCES is a file of "START END" seconds in REF (what
-  `segments REF --min-gap 0.2` prints).  Prints one line per run of chunks:
-  "REC_START REC_END SENTENCE REF_START REF_END CORR" (SENTENCE 1-based, 0
-  when the chunk is found in no sentence).
+usage: player_audio.py pieces REC REF SENTENCES CLOCK KEY...
+  what of REF the recording holds, in order.  REC is cut into pieces of
+  sound at gaps of 200 ms and 100 ms after each key (wall times, placed with
+  CLOCK); the first 300 ms of each piece are found in REF by their envelope,
+  and the last 300 ms near where the piece would end if it played on.  SENTENCES is a file of "START END" seconds in REF (what
+  `segments REF --min-gap 0.2` prints).  Prints one line per piece:
+  "REC_START REC_END SENTENCE_AT_START REF_START SENTENCE_AT_END REF_END
+  CORR_START CORR_END" (sentences 1-based, 0 for none; envelope correlations).
+usage: player_audio.py locate REC REF SECONDS
+  where in REF the sound at SECONDS of REC is: "REF_SECONDS CORR ENV_CORR"
+  (waveform correlation over 200 ms, envelope correlation over 300 ms).  The
+  waveform places it to the sample when it correlates >= 0.9 (the same samples);
+  otherwise (the sentence was synthesized anew, as after a skip) the envelope
+  places it to the 10 ms window.
 usage: player_audio.py onset REC CLOCK WALL
   the first onset of sound (after 50 ms of silence) in REC later than what the
-  recording held at wall time WALL; prints its time in seconds.
+  recording held at wall time WALL; prints its time in seconds (the first
+  sample above 1% of full scale).
+usage: player_audio.py onsets FILE
+  the start of each stretch of sound (200 ms gaps), to the sample as onset does.
 """
 import math
 import os
@@ -115,6 +126,13 @@ def load_clock(path):
 def held_at(clk, wall):
     """Samples the recording held at wall time `wall`: a lower bound of the
     position the sound server had rendered by then."""
+    if not clk or wall < clk[0][0]:
+        # Before the log's first line (the poller may start late on a busy
+        # machine): the recording grows in real time from its first sample.
+        if not clk:
+            return 0
+        t0 = min(t - n / RATE for t, n in clk)
+        return max(0, int((wall - t0) * RATE))
     held = 0
     for t, n in clk:
         if t > wall:
@@ -163,26 +181,52 @@ class Reference:
     def __init__(self, samples):
         self.x = samples
         self.env = envelope(samples)
+        self.sum = [0.0]
+        self.sq = [0.0]
+        for e in self.env:
+            self.sum.append(self.sum[-1] + e)
+            self.sq.append(self.sq[-1] + e * e)
+
+    def coarse(self, piece, lo, hi):
+        """The window j in [lo, hi] where the envelope best matches `piece`
+        (Pearson correlation): (correlation, j)."""
+        n = len(piece)
+        mp = sum(piece) / n
+        dp = [v - mp for v in piece]
+        vp = sum(v * v for v in dp)
+        best = (0.0, lo)
+        for j in range(lo, hi + 1):
+            s = self.sum[j + n] - self.sum[j]
+            v = self.sq[j + n] - self.sq[j] - s * s / n
+            if v <= 0 or vp <= 0:
+                continue
+            c = sum(a * b for a, b in zip(dp, self.env[j:j + n])) / math.sqrt(vp * v)
+            if c > best[0]:
+                best = (c, j)
+        return best
 
     def locate(self, rec, rec_env, at, windows=30, near=None):
         """Where REF holds the sound that starts at sample `at` of rec:
-        (ref sample, waveform correlation).  The envelope picks the 10 ms
-        window, the waveform the sample.  near=(lo, hi) limits the search
-        to those ref samples."""
+        (ref sample, waveform correlation, envelope correlation).  The
+        envelope over `windows` 10 ms windows picks the window, the waveform
+        the sample.  near=(lo, hi) limits the search to those ref samples."""
         w0 = at // WINDOW
         piece = rec_env[w0:w0 + windows]
         lo, hi = (0, len(self.env) - len(piece))
         if near:
             lo, hi = max(lo, near[0] // WINDOW), min(hi, near[1] // WINDOW)
-        best = max(((pearson(piece, self.env[j:j + len(piece)]), j) for j in range(lo, hi + 1)),
-                   default=(0.0, 0))
-        coarse = best[1] * WINDOW + (at - w0 * WINDOW)
+        if len(piece) < 2 or hi < lo:
+            return 0, 0.0, 0.0
+        env_corr, j = self.coarse(piece, lo, hi)
+        coarse = j * WINDOW + (at - w0 * WINDOW)
         n = 2 * WINDOW * 10
         seg = rec[at:at + n]
         fine = max(((normalized(seg, self.x[f:f + n]), f)
                     for f in range(max(0, coarse - 2 * WINDOW), coarse + 2 * WINDOW)
                     if f + len(seg) <= len(self.x)), default=(0.0, coarse))
-        return fine[1], fine[0]
+        if fine[0] < 0.9:  # synthesized anew, not the same samples: the envelope decides
+            return coarse, fine[0], env_corr
+        return fine[1], fine[0], env_corr
 
 
 def last_sound_before(x, end):
@@ -213,7 +257,7 @@ def pause(rec_path, ref_path, clock_path, key1, key2):
     # Aligned shortly before the key: the playback may have started late or
     # waited for synthesis earlier on, which shifts the alignment.
     start = first_sound_from(rec, k1 - 6 * RATE // 10)
-    f0, corr0 = ref.locate(rec, rec_env, start)
+    f0, corr0, _ = ref.locate(rec, rec_env, start)
     lag0 = start - f0
     out = {"start_corr": corr0}
     cut = None
@@ -235,7 +279,7 @@ def pause(rec_path, ref_path, clock_path, key1, key2):
     if resume >= len(rec) - RATE // 2:
         print("error=no sound after the pause")
         return 1
-    f1, corr1 = ref.locate(rec, rec_env, resume)
+    f1, corr1, _ = ref.locate(rec, rec_env, resume)
     lag1 = resume - f1
     n = min(RATE, len(rec) - resume, len(ref.x) - f1)
     out["after_corr"] = normalized(rec[resume:resume + n], ref.x[f1:f1 + n])
@@ -253,28 +297,37 @@ def pause(rec_path, ref_path, clock_path, key1, key2):
     return 0
 
 
-def heard(rec_path, ref_path, sentences_path, start=0):
+def pieces(rec_path, ref_path, sentences_path, clock_path, keys):
     rec, ref = load(rec_path), Reference(load(ref_path))
     rec_env = envelope(rec)
+    clk = load_clock(clock_path)
     spans = [tuple(int(float(v) * RATE) for v in line.split()) for line in open(sentences_path)]
-    runs = []
-    chunk = 10 * WINDOW
-    for at in range(start - start % WINDOW, len(rec) - 3 * chunk, chunk):
-        if max(rec_env[at // WINDOW:at // WINDOW + 10]) < LOUD / 3:
+    cuts = sorted(held_at(clk, k) + RATE // 10 for k in keys)
+    out = []
+    for a, b in segments(rec, 0.2):
+        for c in cuts:
+            if a < c < b:
+                out.append((a, last_sound_before(rec, c) + 1))
+                a = first_sound_from(rec, c)
+        if a < b:
+            out.append((a, b))
+
+    def sentence(f):
+        return next((i + 1 for i, (s0, s1) in enumerate(spans) if s0 - 3 * WINDOW <= f < s1 + 3 * WINDOW), 0)
+
+    for a, b in out:
+        n = min(30, (b - a) // WINDOW)
+        if n < 5:
             continue
-        f, corr = ref.locate(rec, rec_env, at, windows=20)
-        k = next((i + 1 for i, (a, b) in enumerate(spans) if a - chunk <= f < b), 0)
-        if corr < 0.8:
-            k = 0
-        if runs and runs[-1][2] == k and at - runs[-1][1] <= 4 * chunk and \
-                abs((f - runs[-1][4]) - (at - runs[-1][1])) < 2 * WINDOW:
-            runs[-1][1], runs[-1][4] = at + chunk, f + chunk
-            runs[-1][5] = min(runs[-1][5], corr)
-        else:
-            runs.append([at, at + chunk, k, f, f + chunk, corr])
-    for r in runs:
-        print("%.3f %.3f %d %.3f %.3f %.3f" % (r[0] / RATE, r[1] / RATE, r[2], r[3] / RATE,
-                                                 r[4] / RATE, r[5]))
+        fa, _, ca = ref.locate(rec, rec_env, a, windows=n)
+        # Within a piece the playback runs on: its end is sought near there.
+        expect = fa + (b - a) - n * WINDOW
+        fb, _, cb = ref.locate(rec, rec_env, b - n * WINDOW, windows=n,
+                               near=(expect - RATE // 4, expect + RATE // 4))
+        fb += n * WINDOW
+        print("%.3f %.3f %d %.3f %d %.3f %.3f %.3f" % (a / RATE, b / RATE, sentence(fa), fa / RATE,
+                                                     sentence(fb - n * WINDOW // 2), fb / RATE,
+                                                     ca, cb))
     return 0
 
 
@@ -284,7 +337,7 @@ def onset(rec_path, clock_path, wall):
     quiet = 0
     for i, loud in loud_windows(rec, at - at % WINDOW):
         if loud and quiet >= 5:
-            print("%.3f" % (i / RATE))
+            print("%.4f" % (first_sound_from(rec, i - WINDOW) / RATE))
             return 0
         quiet = 0 if loud else quiet + 1
     print("none")
@@ -304,9 +357,16 @@ def main(argv):
         clock(argv[2])
     elif cmd == "pause":
         return pause(argv[2], argv[3], argv[4], float(argv[5]), float(argv[6]))
-    elif cmd == "heard":
-        opts = dict(zip(argv[5::2], argv[6::2]))
-        return heard(argv[2], argv[3], argv[4], int(opts.get("--from", "0")))
+    elif cmd == "pieces":
+        return pieces(argv[2], argv[3], argv[4], argv[5], [float(k) for k in argv[6:]])
+    elif cmd == "onsets":
+        x = load(argv[2])
+        for a, _ in segments(x, 0.2):
+            print("%.4f" % (first_sound_from(x, a - WINDOW) / RATE))
+    elif cmd == "locate":
+        rec, ref = load(argv[2]), Reference(load(argv[3]))
+        f, corr, env_corr = ref.locate(rec, envelope(rec), int(float(argv[4]) * RATE))
+        print("%.4f %.3f %.3f" % (f / RATE, corr, env_corr))
     elif cmd == "onset":
         return onset(argv[2], argv[3], float(argv[4]))
     else:

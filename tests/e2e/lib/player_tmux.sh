@@ -9,7 +9,8 @@
 #                            a fresh window W x H running `narrate ARGS` under
 #                            lib/pane_job.py (a job-control shell that leaves the
 #                            terminal mode alone); state in $TMP/NAME/, with a
-#                            private XDG_STATE_HOME ($TMP/state unless STATE is set)
+#                            private XDG_STATE_HOME ($TMP/state unless STATE is set);
+#                            $TMP/NAME/launched holds the wall time it was started
 #   player_record NAME       starts parec into $TMP/NAME/rec.raw and a clock log
 #                            ($TMP/NAME/clock: "wall-time bytes" whenever it grows)
 #   player_record_stop
@@ -20,17 +21,21 @@
 #   player_wait_exit NAME [SECONDS]   waits for narrate to end; prints its exit status
 #   player_pid NAME          narrate's process id
 #   player_close NAME        kills the window (and narrate if still running)
+# PLAYER_KEEP=DIR keeps a copy of the test's files (recordings, clock, keys) there.
 LIB=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 AUDIO="python3 $LIB/player_audio.py"
 TMUX_SOCKET=narrate-e2e-$$-$RANDOM
 CLOCK_PID=""
+SILENCE_PID=""
 
 tm() { tmux -L "$TMUX_SOCKET" -f /dev/null "$@"; }
 
 player_teardown() {
     player_record_stop
+    [ -n "$SILENCE_PID" ] && kill "$SILENCE_PID" 2>/dev/null && wait "$SILENCE_PID" 2>/dev/null
     tm kill-server 2>/dev/null
     pulse_stop
+    [ -n "${PLAYER_KEEP:-}" ] && cp -r "$TMP" "$PLAYER_KEEP"  # to look at the recordings
     rm -rf "$TMP"
 }
 
@@ -38,13 +43,20 @@ player_setup() {
     need tmux
     need python3
     need stty
+    need pacat
     local reason
     reason=$(pulse_available) || skip "$reason"
     [ "${NARRATE_SANITIZED:-0}" = 1 ] && skip "real-time playback is not measured under sanitizers"
     pulse_start "$TMP/pulse" > /dev/null || { echo "could not start PulseAudio"; exit 1; }
     trap player_teardown EXIT
+    # A stream of silence keeps the null sink running: otherwise its monitor
+    # yields nothing while the sink idles, and a recording would begin with
+    # the player's first sound, minus the tens of ms the monitor takes to start.
+    pacat --raw --format=s16le --rate=22050 --channels=1 --latency-msec=20 /dev/zero &
+    SILENCE_PID=$!
     # The server's first session keeps it alive between the test's windows.
     tm new-session -d -s keep -x 80 -y 24 "sleep 100000" || { echo "tmux did not start"; exit 1; }
+    tm set-option -g remain-on-exit on
 }
 
 player_launch() { # NAME WIDTH HEIGHT ARGS...
@@ -54,6 +66,7 @@ player_launch() { # NAME WIDTH HEIGHT ARGS...
     local cmd
     cmd=$(printf '%q ' env "PULSE_SERVER=$PULSE_SERVER" "ALSA_CONFIG_PATH=$ALSA_CONFIG_PATH" \
         "XDG_STATE_HOME=$state" TERM=screen python3 "$LIB/pane_job.py" "$TMP/$name" "$NARRATE" "$@")
+    date +%s.%N > "$TMP/$name/launched"
     tm new-session -d -s "$name" -x "$w" -y "$h" "$cmd"
     # A detached session follows its -x/-y, not the size of some client.
     tm set-option -t "$name" window-size manual 2>/dev/null
@@ -67,6 +80,7 @@ player_launch() { # NAME WIDTH HEIGHT ARGS...
 }
 
 player_record() { # NAME
+    mkdir -p "$TMP/$1"
     pulse_record "$TMP/$1/rec.raw"
     $AUDIO clock "$TMP/$1/rec.raw" > "$TMP/$1/clock" &
     CLOCK_PID=$!
@@ -77,6 +91,7 @@ player_record_stop() {
         kill "$CLOCK_PID" 2>/dev/null
         wait "$CLOCK_PID" 2>/dev/null
         CLOCK_PID=""
+SILENCE_PID=""
     fi
     pulse_record_stop
 }
@@ -96,7 +111,7 @@ player_wait() { # NAME REGEX [SECONDS]
     local deadline
     deadline=$(awk -v s="${3:-10}" -v now="$(date +%s.%N)" 'BEGIN { printf "%.3f", now + s }')
     while awk -v d="$deadline" -v now="$(date +%s.%N)" 'BEGIN { exit !(now < d) }'; do
-        player_screen "$1" | grep -qE "$2" && return 0
+        player_screen "$1" 2>/dev/null | grep -qE "$2" && return 0
         sleep 0.02
     done
     echo "timed out waiting for /$2/ on the screen:"

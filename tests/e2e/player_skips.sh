@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# The interactive player in tmux, heard through a private PulseAudio null sink
+# (tests/e2e/lib/player_tmux.sh): next and previous sentence.
+# During sentence 2, → → goes to sentence 4; during it, ← goes back to 3, which
+# then plays through into 4.  Each 100 ms of the recording is found in the
+# reference (`narrate -o`), which tells which sentence it is:
+#  - the sentences heard are 1 2 4 3 4, in that order: sentence 3 is never
+#    heard before ←, and nothing of a left sentence is heard after its key;
+#  - the first sound after each key is the very start of the target sentence.
+# timing-sensitive: measured live on a real sound server; tests/run.sh retries once.
+source "$(dirname "$0")/lib/common.sh"
+source "$(dirname "$0")/lib/pulse.sh"
+source "$(dirname "$0")/lib/player_tmux.sh"
+player_setup
+source "$(dirname "$0")/lib/player_article.sh"
+
+player_launch skips 80 24 "$ARTICLE"
+player_record skips
+player_wait skips "sentence 2 of $SENTENCES" 20 || fail "sentence 2 never showed"
+sleep 0.8
+player_key skips Right Right
+player_wait skips "sentence 4 of $SENTENCES" 2 && pass "→ → shows sentence 4" || fail "→ → did not show sentence 4"
+sleep 1.2
+player_key skips Left
+player_wait skips "sentence 3 of $SENTENCES" 2 && pass "← shows sentence 3" || fail "← did not show sentence 3"
+player_wait skips "sentence 4 of $SENTENCES" 10 || fail "sentence 3 did not play through to 4"
+sleep 1
+player_key skips q
+code=$(player_wait_exit skips 10)
+player_record_stop
+check "q ends the player with status 0 (got $code)" test "$code" = 0
+
+rec=$TMP/skips/rec.raw
+key_time() { sed -n "${1}p" "$TMP/skips/keys" | awk '{ print $2 }'; }
+$AUDIO pieces "$rec" "$REF" "$REF_SENTENCES" "$TMP/skips/clock" $(awk '{ print $2 }' "$TMP/skips/keys") \
+    > "$TMP/skips/pieces"
+echo "measure: pieces of sound: recording start..end, sentence and reference time at start, at end, envelope correlations:"
+sed 's/^/measure:   /' "$TMP/skips/pieces"
+order=$(awk '{ printf "%s%s", sep, $3; sep = " " }' "$TMP/skips/pieces")
+check "the sentences heard are 1 2 4 3 4 (heard: $order)" test "$order" = "1 2 4 3 4"
+check "each piece of sound stays in one sentence" awk '$3 != $5 { exit 1 }' "$TMP/skips/pieces"
+check "every piece is found in the reference (envelope correlation >= 0.9 at its start, 0.8 at its end, where a key may cut it)" \
+    awk '$7 < 0.9 || $8 < 0.8 { exit 1 }' "$TMP/skips/pieces"
+# The piece of sentence 2 ends before it would have, and so does the first of 4.
+cut_short() { # PIECE SENTENCE
+    local end
+    end=$(sed -n "${1}p" "$TMP/skips/pieces" | awk '{ print $6 }')
+    float_between "$(awk -v e="$end" -v s="$(sed -n "${2}p" "$REF_SENTENCES" | awk '{ print $2 }')" 'BEGIN { print s - e }')" 0.3 100
+}
+check "sentence 2 was left before its end" cut_short 2 2
+check "sentence 4 was left before its end" cut_short 3 4
+
+# Each key: the first sound after it, and where that sound is in the reference.
+landing() { # KEY_LINE SENTENCE
+    local on where corr env_corr expected
+    on=$($AUDIO onset "$rec" "$TMP/skips/clock" "$(key_time "$1")")
+    [ "$on" = none ] && { fail "no sound after key $1"; return; }
+    read -r where corr env_corr < <($AUDIO locate "$rec" "$REF" "$on")
+    expected=$(ref_sentence_onset "$2")
+    echo "measure: key $1: next sound at ${on} s of the recording = ${where} s of the reference (envelope correlation $env_corr); sentence $2 starts at $expected s"
+    check "key $1 lands on the start of sentence $2 (off by $(awk -v a="$where" -v b="$expected" 'BEGIN { printf "%.0f", (a - b) * 1000 }') ms)" \
+        float_between "$(awk -v a="$where" -v b="$expected" 'BEGIN { print a - b }')" -0.02 0.02
+    check "key $1: the sound after it is the reference (envelope correlation $env_corr)" float_between "$env_corr" 0.9 1
+}
+landing 2 4
+landing 3 3
+finish
