@@ -17,8 +17,8 @@ usage: player_audio.py clock FILE
 usage: player_audio.py pause REC REF CLOCK KEY1 KEY2
   REC played REF from its start, paused by a key at wall time KEY1 and resumed
   at KEY2.  Prints key=value lines: where the sound stopped and started again
-  in REC and in REF, how much of REF's sound lies between (lost) or was heard
-  twice (repeated), and the pause latency bound (see pause()).
+  in REC and in REF, how many samples of REF's sound lie between (lost) or
+  were heard twice (repeated), and the pause latency bound (see pause()).
 usage: player_audio.py pieces REC REF SENTENCES CLOCK KEY...
   what of REF the recording holds, in order.  REC is cut into pieces of
   sound at gaps of 200 ms and 100 ms after each key (wall times, placed with
@@ -256,8 +256,13 @@ def pause(rec_path, ref_path, clock_path, key1, key2):
     k1 = held_at(clk, key1)
     # Aligned shortly before the key: the playback may have started late or
     # waited for synthesis earlier on, which shifts the alignment.
-    start = first_sound_from(rec, k1 - 6 * RATE // 10)
-    f0, corr0, _ = ref.locate(rec, rec_env, start)
+    # A few places are tried: the envelope may match a wrong word by chance.
+    tries = []
+    for back in (0.6, 0.45, 0.3, 0.8):
+        at = first_sound_from(rec, k1 - int(back * RATE))
+        f, corr, _ = ref.locate(rec, rec_env, at)
+        tries.append((corr, at, f))
+    corr0, start, f0 = max(tries)
     lag0 = start - f0
     out = {"start_corr": corr0}
     cut = None
@@ -287,8 +292,8 @@ def pause(rec_path, ref_path, clock_path, key1, key2):
     out["stop_ref_sample"] = stop_ref
     out["resume_ref_sample"] = resume_ref
     between = ref.x[stop_ref + 1:resume_ref]
-    out["lost_ms"] = sum(1 for v in between if abs(v) > QUIET) * 1000 / RATE
-    out["repeated_ms"] = max(0, stop_ref + 1 - resume_ref) * 1000 / RATE
+    out["lost_samples"] = sum(1 for v in between if abs(v) > QUIET)
+    out["repeated_samples"] = max(0, stop_ref + 1 - resume_ref)
     out["gap_s"] = (resume - stop) / RATE
     out["keys_gap_s"] = key2 - key1
     out["resume_latency_ms"] = (written_by(clk, resume) - key2) * 1000
