@@ -33,6 +33,7 @@ sleep 2.5
 player_key pause q
 code=$(player_wait_exit pause 10)
 player_record_stop
+check "the recording kept pace with the clock (parec dropped nothing)" player_recording_intact pause
 check "q ends the player with status 0 (got $code)" test "$code" = 0
 
 read -r _ key1 < <(sed -n 1p "$TMP/pause/keys")

@@ -23,6 +23,7 @@ sleep 0.5
 player_key rate q
 code=$(player_wait_exit rate 10)
 player_record_stop
+check "the recording kept pace with the clock (parec dropped nothing)" player_recording_intact rate
 check "q ends the player with status 0 (got $code)" test "$code" = 0
 
 $AUDIO segments "$TMP/rate/rec.raw" --min-gap 0.15 > "$TMP/rate/segments"

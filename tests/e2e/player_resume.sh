@@ -40,6 +40,7 @@ sleep 2
 player_key back q
 player_wait_exit back 10 > /dev/null
 player_record_stop
+check "back: the recording kept pace with the clock (parec dropped nothing)" player_recording_intact back
 first_sound_is_sentence back 5
 
 player_launch ask 80 24 "$ARTICLE"
@@ -53,6 +54,7 @@ player_key ask End   # an unbound key changes nothing
 player_key ask q
 player_wait_exit ask 10 > /dev/null
 player_record_stop
+check "ask: the recording kept pace with the clock (parec dropped nothing)" player_recording_intact ask
 first_sound_is_sentence ask 5 answered
 
 player_launch last 80 24 --start 9 "$ARTICLE"

@@ -28,6 +28,7 @@ sleep 1
 player_key skips q
 code=$(player_wait_exit skips 10)
 player_record_stop
+check "the recording kept pace with the clock (parec dropped nothing)" player_recording_intact skips
 check "q ends the player with status 0 (got $code)" test "$code" = 0
 
 rec=$TMP/skips/rec.raw

@@ -60,6 +60,7 @@ sleep 1.5
 player_key stop q
 code=$(player_wait_exit stop 10)
 player_record_stop
+check "the recording kept pace with the clock (parec dropped nothing)" player_recording_intact stop
 check "after fg, q ends the player with status 0 (got $code)" test "$code" = 0
 check "after fg and q the terminal mode is as before" same_mode stop after
 # The sound: some before Ctrl-Z, none from 300 ms after it until fg, some after fg.

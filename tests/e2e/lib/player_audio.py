@@ -14,6 +14,11 @@ usage: player_audio.py sound-after FILE SAMPLE
 usage: player_audio.py clock FILE
   until killed, prints "WALL BYTES" (WALL in seconds since the epoch) each time
   FILE grows: when the recording held how much.
+usage: player_audio.py kept-pace CLOCK
+  how far the recording fell behind the wall clock (seconds): parec drops
+  what it cannot take in time on a busy machine, and then no timing or
+  continuity measured on the recording holds.  Prints the lag's spread: the
+  95th percentile of (wall time - recorded seconds) minus its minimum.
 usage: player_audio.py pause REC REF CLOCK KEY1 KEY2
   REC played REF from its start, paused by a key at wall time KEY1 and resumed
   at KEY2.  Prints key=value lines: where the sound stopped and started again
@@ -37,6 +42,11 @@ usage: player_audio.py onset REC CLOCK WALL
   the first onset of sound (after 50 ms of silence) in REC later than what the
   recording held at wall time WALL; prints its time in seconds (the first
   sample above 1% of full scale).
+usage: player_audio.py tone REC CLOCK WALL
+  the first stretch of sound after what the recording held at wall time WALL:
+  "SECONDS_AFTER_WALL LENGTH_MS HZ" (when the recording held its end, minus
+  WALL; its length; its frequency from zero crossings where it is loud), or
+  "none".
 usage: player_audio.py onsets FILE
   the start of each stretch of sound (200 ms gaps), to the sample as onset does.
 """
@@ -360,10 +370,30 @@ def main(argv):
         print("%.3f" % max(0.0, sound_after(load(argv[2]), int(argv[3]))))
     elif cmd == "clock":
         clock(argv[2])
+    elif cmd == "kept-pace":
+        lags = sorted(t - n / RATE for t, n in load_clock(argv[2]) if n > 0)
+        print("%.3f" % (lags[int(0.95 * (len(lags) - 1))] - lags[0] if lags else 0))
     elif cmd == "pause":
         return pause(argv[2], argv[3], argv[4], float(argv[5]), float(argv[6]))
     elif cmd == "pieces":
         return pieces(argv[2], argv[3], argv[4], argv[5], [float(k) for k in argv[6:]])
+    elif cmd == "tone":
+        rec, clk = load(argv[2]), load_clock(argv[3])
+        wall = float(argv[4])
+        found = segments(rec, 0.05, held_at(clk, wall))
+        if not found:
+            print("none")
+            return 1
+        a, b = found[0]
+        a, b = first_sound_from(rec, a - WINDOW), last_sound_before(rec, b) + 1
+        # The frequency where the tone is at least 30% of its peak: its
+        # faint ends would count stray crossings.
+        peak = max(abs(v) for v in rec[a:b])
+        loud = [i for i in range(a, b) if abs(rec[i]) > 0.3 * peak]
+        m0, m1 = loud[0], loud[-1]
+        crossings = sum(1 for i in range(m0 + 1, m1) if (rec[i - 1] < 0) != (rec[i] < 0))
+        print("%.3f %.1f %.0f" % (written_by(clk, b) - wall, (b - a) * 1000 / RATE,
+                                  crossings / 2 / max(1, m1 - m0) * RATE))
     elif cmd == "onsets":
         x = load(argv[2])
         for a, _ in segments(x, 0.2):

@@ -14,6 +14,8 @@
 #   player_record NAME       starts parec into $TMP/NAME/rec.raw and a clock log
 #                            ($TMP/NAME/clock: "wall-time bytes" whenever it grows)
 #   player_record_stop
+#   player_recording_intact NAME   fails when the recording fell more than 50 ms
+#                            behind the wall clock (parec dropped audio)
 #   player_key NAME KEY...   sends tmux keys; appends "KEY wall-time" to $TMP/NAME/keys
 #                            (the time just before the key is handed to tmux)
 #   player_screen NAME       prints the pane
@@ -94,6 +96,13 @@ player_record_stop() {
 SILENCE_PID=""
     fi
     pulse_record_stop
+}
+
+player_recording_intact() { # NAME
+    local lag
+    lag=$($AUDIO kept-pace "$TMP/$1/clock")
+    echo "measure: $1: the recording's lag behind the wall clock varied by $lag s"
+    awk -v l="$lag" 'BEGIN { exit !(l <= 0.05) }'
 }
 
 player_key() { # NAME KEY...
