@@ -464,7 +464,8 @@ static int open_audio(struct player *pl, const char *worker_path)
     if (err != NARRATE_OK)
         return fail(msg, NULL, cli_exit_code_for(err, 0));
     voices_load(&pl->voices, pl->pb.n, pl->opts->voice);
-    pl->rate = pl->opts->rate ? pl->opts->rate : voices_default_rate(voices_current(&pl->voices));
+    if (narrate_current_rate(pl->pb.n, &pl->rate) != NARRATE_OK)
+        pl->rate = 175;
     pl->seconds_per_byte = 60.0 / (pl->rate * 6.0);
     pl->pb.rate = pl->rate;
     pl->pb.voice = voices_current(&pl->voices);

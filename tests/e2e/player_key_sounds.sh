@@ -3,7 +3,8 @@
 # (tests/e2e/lib/player_tmux.sh): --key-sounds.  While paused (so the
 # narration is silent), each of + − and → gives a short tone in the recording,
 # within 150 ms of the key (an upper bound: when the recording held the tone's
-# end), 15-60 ms long, higher for + and → than for −.  Without --key-sounds a
+# end), 15-100 ms long (the tone is 30 ms; under load the sound server has been
+# seen to stretch it to 80 ms with gaps), higher for + and → than for −.  Without --key-sounds a
 # key gives no sound while paused.
 # timing-sensitive: measured live on a real sound server; tests/run.sh retries once.
 source "$(dirname "$0")/lib/common.sh"
@@ -37,7 +38,7 @@ for k in up down next; do
     read -r after ms hz <<<"${!k}"
     echo "measure: $k: a tone ${after:-none} s after the key, ${ms:-0} ms, ${hz:-0} Hz"
     check "$k: a tone within 150 ms of the key" float_between "${after:-9}" 0 0.15
-    check "$k: a short one (${ms:-0} ms)" float_between "${ms:-0}" 15 60
+    check "$k: a short one (${ms:-0} ms)" float_between "${ms:-0}" 15 100
 done
 read -r _ _ up_hz <<<"$up"
 read -r _ _ down_hz <<<"$down"
