@@ -43,8 +43,8 @@ $AUDIO pause "$TMP/pause/rec.raw" "$REF" "$TMP/pause/clock" "$key1" "$key2" > "$
 sed 's/^/measure: /' "$TMP/pause/m"
 m() { awk -F= -v k="$1" '$1 == k { print $2 }' "$TMP/pause/m"; }
 check "shortly before the key the recording is the reference (correlation $(m start_corr))" float_between "$(m start_corr)" 0.9 1
-check "before the pause it is the reference (correlation $(m before_corr))" float_between "$(m before_corr)" 0.9 1
-check "after the pause it is the reference (correlation $(m after_corr))" float_between "$(m after_corr)" 0.9 1
+check "the 250 ms before the pause are the reference (correlation $(m before_corr))" float_between "$(m before_corr)" 0.9 1
+check "the 250 ms after it are the reference (correlation $(m after_corr))" float_between "$(m after_corr)" 0.9 1
 check "the pause took effect within 100 ms of the key ($(m latency_ms) ms)" float_between "$(m latency_ms)" 0 100
 check "the pause lasted as long as the keys said ($(m gap_s) s vs $(m keys_gap_s) s)" \
     float_between "$(awk -v a="$(m gap_s)" -v b="$(m keys_gap_s)" 'BEGIN { print a - b }')" -0.3 0.3

@@ -27,17 +27,25 @@ usage: player_audio.py pause REC REF CLOCK KEY1 KEY2
 usage: player_audio.py pieces REC REF SENTENCES CLOCK KEY...
   what of REF the recording holds, in order.  REC is cut into pieces of
   sound at gaps of 200 ms and 100 ms after each key (wall times, placed with
-  CLOCK); the first 300 ms of each piece are found in REF by their envelope,
-  and the last 300 ms near where the piece would end if it played on.  SENTENCES is a file of "START END" seconds in REF (what
+  CLOCK); the start of each piece is found among the sentence starts (as
+  which-sentence does) or else anywhere in REF by its first 300 ms of
+  envelope, and its last 300 ms near where it would end if it played on.  SENTENCES is a file of "START END" seconds in REF (what
   `segments REF --min-gap 0.2` prints).  Prints one line per piece:
   "REC_START REC_END SENTENCE_AT_START REF_START SENTENCE_AT_END REF_END
   CORR_START CORR_END" (sentences 1-based, 0 for none; envelope correlations).
 usage: player_audio.py locate REC REF SECONDS
   where in REF the sound at SECONDS of REC is: "REF_SECONDS CORR ENV_CORR"
-  (waveform correlation over 200 ms, envelope correlation over 300 ms).  The
+  (waveform correlation over 200 ms, envelope correlation over up to 300 ms
+  of sound, ending at its first silent 10 ms: a stall, on a busy machine).  The
   waveform places it to the sample when it correlates >= 0.9 (the same samples);
   otherwise (the sentence was synthesized anew, as after a skip) the envelope
   places it to the 10 ms window.
+usage: player_audio.py which-sentence REC REF ONSETS SECONDS
+  which sentence of REF starts like the sound at SECONDS of REC: ONSETS has
+  the start of each sentence in REF (what `onsets REF` prints).  The envelope
+  of the sound up to its first silent 10 ms (a stall, on a busy machine; 100
+  to 300 ms) is compared with each sentence's, 30 ms either way;
+  prints "SENTENCE LAG_MS CORR NEXT_BEST_CORR" (SENTENCE 1-based).
 usage: player_audio.py onset REC CLOCK WALL
   the first onset of sound (after 50 ms of silence) in REC later than what the
   recording held at wall time WALL; prints its time in seconds (the first
@@ -253,6 +261,16 @@ def first_sound_from(x, start):
     return len(x)
 
 
+def realign(rec, ref, end, lag, reach=2 * WINDOW):
+    """The lag (rec index - ref index) within `reach` samples of `lag` at which
+    the 100 ms of rec before `end` best matches ref."""
+    n = RATE // 10
+    seg = rec[end - n:end]
+    return max(((normalized(seg, ref[end - n - l:end - l]), l)
+                 for l in range(lag - reach, lag + reach + 1) if end - n - l >= 0),
+               default=(0.0, lag))[1]
+
+
 def pause(rec_path, ref_path, clock_path, key1, key2):
     """The pause cut is the first 10 ms of REC that is silent where REF, at the
     alignment found at the start, has sound: the pause had taken effect by
@@ -286,7 +304,10 @@ def pause(rec_path, ref_path, clock_path, key1, key2):
         print("error=the sound never stopped")
         return 1
     stop = last_sound_before(rec, cut)
-    n = min(RATE, stop - start)
+    # Aligned again on the sound just before the stop: on a busy machine the
+    # stream may have stalled for a few ms since `start`.
+    lag0 = realign(rec, ref.x, stop, lag0)
+    n = min(RATE // 4, stop - start)
     out["before_corr"] = normalized(rec[stop - n:stop], ref.x[stop - n - lag0:stop - lag0])
     out["latency_ms"] = (written_by(clk, cut + WINDOW) - key1) * 1000
     out["stop_after_key_ms"] = (stop - k1) * 1000 / RATE
@@ -296,7 +317,7 @@ def pause(rec_path, ref_path, clock_path, key1, key2):
         return 1
     f1, corr1, _ = ref.locate(rec, rec_env, resume)
     lag1 = resume - f1
-    n = min(RATE, len(rec) - resume, len(ref.x) - f1)
+    n = min(RATE // 4, len(rec) - resume, len(ref.x) - f1)
     out["after_corr"] = normalized(rec[resume:resume + n], ref.x[f1:f1 + n])
     stop_ref, resume_ref = stop - lag0, resume - lag1
     out["stop_ref_sample"] = stop_ref
@@ -312,11 +333,28 @@ def pause(rec_path, ref_path, clock_path, key1, key2):
     return 0
 
 
+def which_sentence(rec, renv, fenv, onsets, at):
+    """[(envelope correlation, sentence, lag in samples)], best first: how the
+    sound from `at` up to its first silent 10 ms (a stall, on a busy machine;
+    100 to 300 ms) matches each sentence start, 30 ms either way."""
+    w = at // WINDOW
+    stretch = segments(rec, 0.005, at)
+    piece = renv[w:w + (max(10, min(30, (stretch[0][1] - at) // WINDOW)) if stretch else 30)]
+    scores = []
+    for k, onset in enumerate(onsets):
+        o = onset // WINDOW
+        best = max((pearson(piece, fenv[o + d:o + d + len(piece)]), d)
+                   for d in range(-3, 4) if o + d >= 0)
+        scores.append((best[0], k + 1, best[1] * WINDOW))
+    return sorted(scores, reverse=True)
+
+
 def pieces(rec_path, ref_path, sentences_path, clock_path, keys):
     rec, ref = load(rec_path), Reference(load(ref_path))
     rec_env = envelope(rec)
     clk = load_clock(clock_path)
     spans = [tuple(int(float(v) * RATE) for v in line.split()) for line in open(sentences_path)]
+    onsets = [first_sound_from(ref.x, a - WINDOW) for a, _ in spans]
     cuts = sorted(held_at(clk, k) + RATE // 10 for k in keys)
     out = []
     for a, b in segments(rec, 0.2):
@@ -334,7 +372,13 @@ def pieces(rec_path, ref_path, sentences_path, clock_path, keys):
         n = min(30, (b - a) // WINDOW)
         if n < 5:
             continue
-        fa, _, ca = ref.locate(rec, rec_env, a, windows=n)
+        # A piece that starts a sentence is told by the sentence starts, which
+        # a stall does not fool; anything else is sought everywhere.
+        best = which_sentence(rec, rec_env, ref.env, onsets, a)[0]
+        if best[0] >= 0.9:
+            fa, ca = onsets[best[1] - 1] + best[2], best[0]
+        else:
+            fa, _, ca = ref.locate(rec, rec_env, a, windows=n)
         # Within a piece the playback runs on: its end is sought near there.
         expect = fa + (b - a) - n * WINDOW
         fb, _, cb = ref.locate(rec, rec_env, b - n * WINDOW, windows=n,
@@ -394,13 +438,24 @@ def main(argv):
         crossings = sum(1 for i in range(m0 + 1, m1) if (rec[i - 1] < 0) != (rec[i] < 0))
         print("%.3f %.1f %.0f" % (written_by(clk, b) - wall, (b - a) * 1000 / RATE,
                                   crossings / 2 / max(1, m1 - m0) * RATE))
+    elif cmd == "which-sentence":
+        rec, ref = load(argv[2]), load(argv[3])
+        onsets = [int(float(line) * RATE) for line in open(argv[4])]
+        scores = which_sentence(rec, envelope(rec), envelope(ref), onsets, int(float(argv[5]) * RATE))
+        print("%d %d %.3f %.3f" % (scores[0][1], scores[0][2] * 1000 // RATE, scores[0][0],
+                                   scores[1][0]))
     elif cmd == "onsets":
         x = load(argv[2])
         for a, _ in segments(x, 0.2):
             print("%.4f" % (first_sound_from(x, a - WINDOW) / RATE))
     elif cmd == "locate":
         rec, ref = load(argv[2]), Reference(load(argv[3]))
-        f, corr, env_corr = ref.locate(rec, envelope(rec), int(float(argv[4]) * RATE))
+        at = int(float(argv[4]) * RATE)
+        # The envelope of the sound up to its first stall (a silent 10 ms,
+        # which a busy machine may insert) and 300 ms at most, 100 ms at least.
+        stretch = segments(rec, 0.005, at)
+        windows = max(10, min(30, (stretch[0][1] - at) // WINDOW)) if stretch else 30
+        f, corr, env_corr = ref.locate(rec, envelope(rec), at, windows=windows)
         print("%.4f %.3f %.3f" % (f / RATE, corr, env_corr))
     elif cmd == "onset":
         return onset(argv[2], argv[3], float(argv[4]))
