@@ -294,7 +294,9 @@ def pause(rec_path, ref_path, clock_path, key1, key2):
     lag0 = start - f0
     out = {"start_corr": corr0}
     cut = None
-    for i in range(start, len(rec) - WINDOW, WINDOW):
+    # From the key on: no pause takes effect before it, and a stall of the
+    # stream before it (a busy machine) is not the pause.
+    for i in range(max(start, k1 - WINDOW), len(rec) - WINDOW, WINDOW):
         f = i - lag0
         if 0 <= f < len(ref.x) - WINDOW and max(map(abs, ref.x[f:f + WINDOW])) > LOUD \
                 and max(map(abs, rec[i:i + WINDOW])) < QUIET:
