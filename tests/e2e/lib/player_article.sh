@@ -1,5 +1,6 @@
 # Sourced by the player's end-to-end tests after common.sh: a short article of
-# nine sentences (a heading and three paragraphs) in $ARTICLE, its narration
+# nine sentences (a heading and three paragraphs), each starting with another
+# word so that their starts sound different, in $ARTICLE, its narration
 # written to a file in $REF (the reference for what the speakers play), and in
 # $REF_SENTENCES one "START END" line (seconds in $REF) per sentence.  SENTENCES
 # is their number.  Exits 1 when the reference does not split into them.
@@ -9,11 +10,11 @@ REF_SENTENCES=$TMP/ref.sentences
 cat > "$ARTICLE" <<'TXT'
 Harbor Report
 
-The first ship arrived at dawn on Tuesday morning. The second ship followed an hour later with grain. A third vessel waited outside the breakwater until noon.
+Fishermen arrived at dawn on Tuesday morning. Grain followed an hour later on a second ship. Another vessel waited outside the breakwater until noon.
 
-Workers unloaded the cargo before the evening storm. The harbor master praised the crews for their speed. Prices at the market fell by the weekend.
+Workers unloaded the cargo before the evening storm. Meanwhile the harbor master praised the crews for their speed. Prices at the market fell by the weekend.
 
-The port will open a new terminal next spring. Officials expect twice as many ships by then.
+Next spring the port will open a new terminal. Officials expect twice as many ships by then.
 TXT
 SENTENCES=9
 "$NARRATE" "$ARTICLE" -o "$REF" > "$TMP/ref.out" 2>&1 ||

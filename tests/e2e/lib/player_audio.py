@@ -43,7 +43,7 @@ usage: player_audio.py locate REC REF SECONDS
 usage: player_audio.py which-sentence REC REF ONSETS SECONDS
   which sentence of REF starts like the sound at SECONDS of REC: ONSETS has
   the start of each sentence in REF (what `onsets REF` prints).  The envelope
-  of the sound up to its first silent 10 ms (a stall, on a busy machine; 100
+  of the sound up to its first silent 10 ms (a stall, on a busy machine; 200
   to 300 ms) is compared with each sentence's, 30 ms either way;
   prints "SENTENCE LAG_MS CORR NEXT_BEST_CORR" (SENTENCE 1-based).
 usage: player_audio.py onset REC CLOCK WALL
@@ -317,7 +317,10 @@ def pause(rec_path, ref_path, clock_path, key1, key2):
     if resume >= len(rec) - RATE // 2:
         print("error=no sound after the pause")
         return 1
-    f1, corr1, _ = ref.locate(rec, rec_env, resume)
+    # Sought within half a second of where it stopped: further off is a
+    # failure anyway, and a wider search may match a stalled start elsewhere.
+    f1, corr1, _ = ref.locate(rec, rec_env, resume,
+                              near=(stop - lag0 - RATE // 2, stop - lag0 + RATE // 2))
     lag1 = resume - f1
     n = min(RATE // 4, len(rec) - resume, len(ref.x) - f1)
     out["after_corr"] = normalized(rec[resume:resume + n], ref.x[f1:f1 + n])
@@ -338,10 +341,10 @@ def pause(rec_path, ref_path, clock_path, key1, key2):
 def which_sentence(rec, renv, fenv, onsets, at):
     """[(envelope correlation, sentence, lag in samples)], best first: how the
     sound from `at` up to its first silent 10 ms (a stall, on a busy machine;
-    100 to 300 ms) matches each sentence start, 30 ms either way."""
+    200 to 300 ms) matches each sentence start, 30 ms either way."""
     w = at // WINDOW
     stretch = segments(rec, 0.005, at)
-    piece = renv[w:w + (max(10, min(30, (stretch[0][1] - at) // WINDOW)) if stretch else 30)]
+    piece = renv[w:w + (max(20, min(30, (stretch[0][1] - at) // WINDOW)) if stretch else 30)]
     scores = []
     for k, onset in enumerate(onsets):
         o = onset // WINDOW
@@ -395,9 +398,12 @@ def pieces(rec_path, ref_path, sentences_path, clock_path, keys):
 def onset(rec_path, clock_path, wall):
     rec = load(rec_path)
     at = held_at(load_clock(clock_path), wall)
+    at -= at % WINDOW
     quiet = 0
-    for i, loud in loud_windows(rec, at - at % WINDOW):
-        if loud and quiet >= 5:
+    # The silence before an onset may begin before `at`: a player can start
+    # sounding within tens of ms of the key.
+    for i, loud in loud_windows(rec, max(0, at - 6 * WINDOW)):
+        if loud and quiet >= 5 and i >= at - WINDOW:
             print("%.4f" % (first_sound_from(rec, i - WINDOW) / RATE))
             return 0
         quiet = 0 if loud else quiet + 1
@@ -454,9 +460,9 @@ def main(argv):
         rec, ref = load(argv[2]), Reference(load(argv[3]))
         at = int(float(argv[4]) * RATE)
         # The envelope of the sound up to its first stall (a silent 10 ms,
-        # which a busy machine may insert) and 300 ms at most, 100 ms at least.
+        # which a busy machine may insert) and 300 ms at most, 200 ms at least.
         stretch = segments(rec, 0.005, at)
-        windows = max(10, min(30, (stretch[0][1] - at) // WINDOW)) if stretch else 30
+        windows = max(20, min(30, (stretch[0][1] - at) // WINDOW)) if stretch else 30
         f, corr, env_corr = ref.locate(rec, envelope(rec), at, windows=windows)
         print("%.4f %.3f %.3f" % (f / RATE, corr, env_corr))
     elif cmd == "onset":
