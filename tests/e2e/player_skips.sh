@@ -6,8 +6,9 @@
 # reference (`narrate -o`), which tells which sentence it is:
 #  - the sentences heard are 1 2 4 3 4, in that order: sentence 3 is never
 #    heard before ←, and nothing of a left sentence is heard after its key;
-#  - the first sound after each key is the very start of the target sentence:
-#    of all the sentence starts, its envelope matches that one best, within 20 ms.
+#  - after each key, the first sound that starts like a sentence (its envelope
+#    matches a sentence start of the reference, within 20 ms) is the target's,
+#    and at most 100 ms of the sentence left is heard before it.
 # timing-sensitive: measured live on a real sound server; tests/run.sh retries once.
 source "$(dirname "$0")/lib/common.sh"
 source "$(dirname "$0")/lib/pulse.sh"
@@ -56,13 +57,12 @@ check "sentence 4 was left before its end" cut_short 3 4
 
 # Each key: the first sound after it, and where that sound is in the reference.
 landing() { # KEY_LINE SENTENCE
-    local on k lag corr next
-    on=$($AUDIO onset "$rec" "$TMP/skips/clock" "$(key_time "$1")")
-    [ "$on" = none ] && { fail "no sound after key $1"; return; }
-    read -r k lag corr next < <($AUDIO which-sentence "$rec" "$REF" "$REF_ONSETS" "$on")
-    echo "measure: key $1: the next sound, at ${on} s of the recording, starts like sentence $k ($lag ms off its start; envelope correlation $corr, next best $next)"
+    local k lag corr next after old
+    read -r k lag corr next after old < <($AUDIO landing "$rec" "$REF" "$REF_ONSETS" "$TMP/skips/clock" "$(key_time "$1")")
+    [ "$k" = none ] && { fail "key $1: no sentence start within a second"; return; }
+    echo "measure: key $1: $after s after it a sound starts like sentence $k ($lag ms off its start; envelope correlation $corr, next best $next); $old ms of sound before it"
     check "key $1 lands on the start of sentence $2 (sentence $k, $lag ms off)" test "$k" = "$2" -a "${lag#-}" -le 20
-    check "key $1: the sound after it is that sentence (envelope correlation $corr)" float_between "$corr" 0.9 1
+    check "key $1: at most 100 ms of the sentence left is heard after it ($old ms)" test "$old" -le 100
 }
 landing 2 4
 landing 3 3

@@ -46,8 +46,16 @@ usage: player_audio.py which-sentence REC REF ONSETS SECONDS
   of the sound up to its first silent 10 ms (a stall, on a busy machine; 200
   to 300 ms) is compared with each sentence's, 30 ms either way;
   prints "SENTENCE LAG_MS CORR NEXT_BEST_CORR" (SENTENCE 1-based).
+usage: player_audio.py landing REC REF ONSETS CLOCK WALL
+  where the sound goes after a skip key pressed at wall time WALL: the first
+  onset (after a silent 10 ms) within a second that starts like one of REF's
+  sentences (which-sentence: correlation >= 0.9, 0.05 above any other
+  sentence's, within 10 ms of its start; a word of the sentence left can
+  otherwise pass for the start of another).  Prints "SENTENCE LAG_MS
+  CORR NEXT_BEST_CORR SECONDS_AFTER OLD_MS": OLD_MS is the sound between the
+  key and that onset (what was still heard of the sentence left), or "none".
 usage: player_audio.py onset REC CLOCK WALL
-  the first onset of sound (after 50 ms of silence) in REC later than what the
+  the first onset of sound (after a silent 10 ms) in REC later than what the
   recording held at wall time WALL; prints its time in seconds (the first
   sample above 1% of full scale).
 usage: player_audio.py tone REC CLOCK WALL
@@ -401,9 +409,10 @@ def onset(rec_path, clock_path, wall):
     at -= at % WINDOW
     quiet = 0
     # The silence before an onset may begin before `at`: a player can start
-    # sounding within tens of ms of the key.
+    # sounding within tens of ms of the key, after as little as 10 ms of
+    # silence when it skips.
     for i, loud in loud_windows(rec, max(0, at - 6 * WINDOW)):
-        if loud and quiet >= 5 and i >= at - WINDOW:
+        if loud and quiet >= 1 and i >= at - WINDOW:
             print("%.4f" % (first_sound_from(rec, i - WINDOW) / RATE))
             return 0
         quiet = 0 if loud else quiet + 1
@@ -452,6 +461,30 @@ def main(argv):
         scores = which_sentence(rec, envelope(rec), envelope(ref), onsets, int(float(argv[5]) * RATE))
         print("%d %d %.3f %.3f" % (scores[0][1], scores[0][2] * 1000 // RATE, scores[0][0],
                                    scores[1][0]))
+    elif cmd == "landing":
+        rec, ref = load(argv[2]), load(argv[3])
+        onsets = [int(float(line) * RATE) for line in open(argv[4])]
+        at = held_at(load_clock(argv[5]), float(argv[6]))
+        at -= at % WINDOW
+        renv, fenv = envelope(rec), envelope(ref)
+        quiet, old = 0, 0
+        for i, loud in loud_windows(rec, max(0, at - 6 * WINDOW)):
+            if i > at + RATE:
+                break
+            if loud and quiet >= 1 and i >= at - WINDOW:
+                on = first_sound_from(rec, i - WINDOW)
+                scores = which_sentence(rec, renv, fenv, onsets, on)
+                best, second = scores[0], scores[1]
+                if best[0] >= 0.9 and best[0] - second[0] >= 0.05 and abs(best[2]) <= WINDOW:
+                    print("%d %d %.3f %.3f %.3f %d" % (scores[0][1], scores[0][2] * 1000 // RATE,
+                                                       scores[0][0], scores[1][0], (on - at) / RATE,
+                                                       old * 1000 // RATE))
+                    return 0
+            if loud and i >= at:
+                old += WINDOW
+            quiet = 0 if loud else quiet + 1
+        print("none")
+        return 1
     elif cmd == "onsets":
         x = load(argv[2])
         for a, _ in segments(x, 0.2):
