@@ -325,9 +325,12 @@ def pause(rec_path, ref_path, clock_path, key1, key2):
     if resume >= len(rec) - RATE // 2:
         print("error=no sound after the pause")
         return 1
-    # Sought within half a second of where it stopped: further off is a
-    # failure anyway, and a wider search may match a stalled start elsewhere.
-    f1, corr1, _ = ref.locate(rec, rec_env, resume,
+    # Sought within half a second of where it stopped (further off is a
+    # failure anyway, and a wider search may match a stalled start elsewhere),
+    # by its sound up to the first silent 10 ms (a stall), 200 ms at least.
+    stretch = segments(rec, 0.005, resume)
+    windows = max(20, min(30, (stretch[0][1] - resume) // WINDOW)) if stretch else 30
+    f1, corr1, _ = ref.locate(rec, rec_env, resume, windows=windows,
                               near=(stop - lag0 - RATE // 2, stop - lag0 + RATE // 2))
     lag1 = resume - f1
     n = min(RATE // 4, len(rec) - resume, len(ref.x) - f1)
