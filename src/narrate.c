@@ -133,6 +133,14 @@ static narrate_error configure_workers(narrate *n)
     return err;
 }
 
+narrate_error narrate_current_rate(const narrate *n, int *out)
+{
+    if (!n || !out)
+        return NARRATE_EINVAL;
+    *out = n->preset.rate;
+    return NARRATE_OK;
+}
+
 narrate_error narrate_set_voice(narrate *n, const char *voice, int rate, int pitch, int volume)
 {
     if (!n || (rate && (rate < 80 || rate > 450)) || pitch < -1 || pitch > 100 || volume < -1 ||

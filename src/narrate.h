@@ -196,6 +196,11 @@ narrate_error narrate_set_voice(narrate *n, const char *voice, int rate, int pit
 narrate_error narrate_set_reading(narrate *n, narrate_punctuation punctuation,
                                   narrate_capitals capitals, int spell);
 
+/* The words per minute the next sentences are spoken at: the rate given to
+ * narrate_set_voice() or in the config, else the voice preset's.
+ * Possible errors: EINVAL (n or out is NULL). */
+narrate_error narrate_current_rate(const narrate *n, int *out);
+
 /* Skips the first `count` sentences of the next text: they are read (so the
  * document's structure is known) but neither spoken nor reported.  Call it
  * before feeding or right after narrate_reset(), which clears it.  This is how

@@ -54,7 +54,7 @@ static const char usage_text[] =
     "      --resume         continue where this article was left\n"
     "      --start N        start at sentence N\n"
     "      --from TEXT      start at the first sentence containing TEXT\n"
-    "      --key-sounds     confirm each key with the terminal's bell\n"
+    "      --key-sounds     confirm each key with a short tone (higher forward, lower back)\n"
     "  -q, --quiet          print no warnings\n"
     "  -h, --help           show this help and exit\n"
     "  -V, --version        show the version and exit\n"

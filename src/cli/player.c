@@ -19,6 +19,7 @@
 #include "player_outline.h"
 #include "player_playback.h"
 #include "player_term.h"
+#include "player_ticks.h"
 #include "player_voices.h"
 #include "resume.h"
 
@@ -36,6 +37,7 @@ struct player {
     struct outline outline;
     size_t *spoken_before;     /* spoken bytes before each sentence */
     struct voices voices;
+    struct ticks ticks;        /* --key-sounds */
     struct playback pb;
     size_t current;            /* the sentence being heard */
     struct cue last_cue;       /* the latest cue heard */
@@ -114,10 +116,6 @@ static void say(struct player *pl, const char *fmt, ...)
     vsnprintf(pl->message, sizeof pl->message, fmt, ap);
     va_end(ap);
     pl->message_until = now() + 3;
-    if (pl->opts->key_sounds) {
-        ssize_t r = write(STDOUT_FILENO, "\a", 1);
-        (void)r;
-    }
 }
 
 /* ---- what is heard, and how long it takes ---- */
@@ -236,8 +234,19 @@ static void toggle_pause(struct player *pl)
     say(pl, "%s", pl->paused ? "paused" : "playing");
 }
 
+static enum tick_kind tick_for(enum player_key key)
+{
+    switch (key) {
+    case KEY_NEXT: case KEY_NEXT_PARAGRAPH: case KEY_FASTER: case KEY_VOICE_NEXT: return TICK_UP;
+    case KEY_PREV: case KEY_PREV_PARAGRAPH: case KEY_SLOWER: case KEY_VOICE_PREV: return TICK_DOWN;
+    default: return TICK_PLAIN;
+    }
+}
+
 static void on_key(struct player *pl, enum player_key key)
 {
+    if (pl->opts->key_sounds && key != KEY_OTHER && key != KEY_NONE && key != KEY_QUIT)
+        ticks_play(&pl->ticks, tick_for(key));
     switch (key) {
     case KEY_PAUSE: toggle_pause(pl); break;
     case KEY_PREV: jump(pl, pl->current > 0 ? pl->current - 1 : 0); break;
@@ -455,17 +464,21 @@ static int open_audio(struct player *pl, const char *worker_path)
     if (err != NARRATE_OK)
         return fail(msg, NULL, cli_exit_code_for(err, 0));
     voices_load(&pl->voices, pl->pb.n, pl->opts->voice);
-    pl->rate = pl->opts->rate ? pl->opts->rate : voices_default_rate(voices_current(&pl->voices));
+    if (narrate_current_rate(pl->pb.n, &pl->rate) != NARRATE_OK)
+        pl->rate = 175;
     pl->seconds_per_byte = 60.0 / (pl->rate * 6.0);
     pl->pb.rate = pl->rate;
     pl->pb.voice = voices_current(&pl->voices);
     pl->hooks->expose(pl->pb.n, pl->pb.sink);
+    if (pl->opts->key_sounds)
+        ticks_open(&pl->ticks);
     return EXIT_OK;
 }
 
 static void release(struct player *pl)
 {
     pl->hooks->expose(NULL, NULL);
+    ticks_close(&pl->ticks);
     narrate_sink_close(pl->pb.sink, 0, NULL, 0);
     narrate_free(pl->pb.n);
     outline_free(&pl->outline);

@@ -179,7 +179,8 @@ static void sentence_lines(struct frame *f, const struct display_state *st, int 
     }
 }
 
-static void help_lines(struct frame *f)
+/* At most max lines of key help, so that the status lines stay on screen. */
+static void help_lines(struct frame *f, int max)
 {
     static const char *const keys[] = {
         "space    pause / resume",        "left     previous sentence",
@@ -188,43 +189,88 @@ static void help_lines(struct frame *f)
         "[ ]      voice preset back / forward", "r        repeat the sentence",
         "q        quit (the place is remembered)", "?        hide this help",
     };
-    line(f, "Keys:");
-    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+    if (max-- > 0)
+        line(f, "Keys:");
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0] && max-- > 0; i++)
         line(f, keys[i]);
 }
 
+/* The state and the position, in the longest form that fits the width, so
+ * that a narrow window still says whether it plays and where it is. */
 static void status_line(struct frame *f, const struct display_state *st)
 {
     char text[256];
     const char *state = st->finished ? "finished" : st->paused ? "|| PAUSED" : "> playing";
-    snprintf(text, sizeof text, "%s  sentence %zu of %zu  %d wpm  %s  (? keys)", state,
-             st->index, st->count, st->rate, st->voice ? st->voice : "");
+    const char *mark = st->finished ? "." : st->paused ? "||" : ">";
+    const char *voice = st->voice ? st->voice : "";
+    int n = snprintf(text, sizeof text, "%s  sentence %zu of %zu  %d wpm  %s  (? keys)", state,
+                     st->index, st->count, st->rate, voice);
+    if (n >= f->width)
+        n = snprintf(text, sizeof text, "%s  sentence %zu of %zu  %d wpm", state, st->index,
+                     st->count, st->rate);
+    if (n >= f->width)
+        n = snprintf(text, sizeof text, "%s  sentence %zu of %zu", state, st->index, st->count);
+    if (n >= f->width)
+        n = snprintf(text, sizeof text, "%s %zu/%zu", state, st->index, st->count);
+    if (n >= f->width)
+        snprintf(text, sizeof text, "%s %zu/%zu", mark, st->index, st->count);
     line(f, text);
+}
+
+/* Which parts fit the height.  A window of 8 lines or more shows them all,
+ * spaced; a shorter one keeps, in this order, the status, one line of the
+ * sentence, the progress, the title, the message and the heading. */
+struct layout {
+    int title, heading, spacing, sentence_lines, progress, message;
+};
+
+static struct layout layout_for(int height)
+{
+    struct layout l = {1, 1, 1, height - 8 > 1 ? height - 8 : 1, 1, 1};
+    if (height >= 8)
+        return l;
+    int room = height - 1; /* the status line */
+    l.spacing = 0;
+    l.sentence_lines = room-- > 0;
+    l.progress = room-- > 0;
+    l.title = room-- > 0;
+    l.message = room-- > 0;
+    l.heading = room-- > 0;
+    return l;
 }
 
 size_t display_render(const struct display_state *st, char *out, size_t size)
 {
     struct frame f = {out, size, 0, st->width > 1 ? st->width - 1 : 1, 0,
                       st->height > 0 ? st->height : 1, 0};
+    struct layout l = layout_for(f.max_lines);
     char text[512];
     if (size == 0)
         return 0;
     out[0] = '\0';
     append_str(&f, "\033[H");
-    snprintf(text, sizeof text, "narrate: %s", st->title ? st->title : "");
-    line(&f, text);
-    snprintf(text, sizeof text, "section: %s", st->heading ? st->heading : "-");
-    line(&f, text);
-    line(&f, "");
-    if (st->help) {
-        help_lines(&f);
-    } else {
-        sentence_lines(&f, st, f.max_lines - 8 > 1 ? f.max_lines - 8 : 1);
-        line(&f, "");
+    if (l.title) {
+        snprintf(text, sizeof text, "narrate: %s", st->title ? st->title : "");
+        line(&f, text);
     }
-    progress_line(&f, st);
+    if (l.heading) {
+        snprintf(text, sizeof text, "section: %s", st->heading ? st->heading : "-");
+        line(&f, text);
+    }
+    if (l.spacing)
+        line(&f, "");
+    if (st->help) {
+        help_lines(&f, f.max_lines - (f.lines + l.spacing + l.progress + 1 + l.message));
+    } else if (l.sentence_lines) {
+        sentence_lines(&f, st, l.sentence_lines);
+    }
+    if (l.spacing)
+        line(&f, "");
+    if (l.progress)
+        progress_line(&f, st);
     status_line(&f, st);
-    line(&f, st->message ? st->message : "");
+    if (l.message)
+        line(&f, st->message ? st->message : "");
     append_str(&f, ERASE_LINE "\033[J");
     return f.len;
 }

@@ -1,5 +1,7 @@
 #include "player_term.h"
 
+#include <errno.h>
+#include <pthread.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -48,24 +50,45 @@ static void on_crash(int sig)
     raise(sig);
 }
 
-static void on_stop(int sig);
+static void handle_stop(void);
 
 static void on_continue(int sig)
 {
+    int saved_errno = errno;
     (void)sig;
     if (!raw_active)
         set_raw();
     redraw_wanted = 1;
+    errno = saved_errno;
 }
 
-/* Restores, stops with the default action, and on SIGCONT comes back here. */
+/* Restores the terminal and stops with the default action; on SIGCONT
+ * on_continue runs, then this returns.  SIGTSTP is blocked while its handler
+ * runs, so it is unblocked for the raise: a pending one would only be
+ * delivered after the handler is back in place, which would call it again
+ * instead of stopping, forever. */
 static void on_stop(int sig)
 {
-    (void)sig;
+    sigset_t tstp;
+    int saved_errno = errno;
     restore_terminal();
-    signal(SIGTSTP, SIG_DFL);
-    raise(SIGTSTP);
-    signal(SIGTSTP, on_stop);
+    signal(sig, SIG_DFL);
+    sigemptyset(&tstp);
+    sigaddset(&tstp, sig);
+    pthread_sigmask(SIG_UNBLOCK, &tstp, NULL);
+    raise(sig);
+    pthread_sigmask(SIG_BLOCK, &tstp, NULL); /* the handler's mask, until it returns */
+    handle_stop();
+    errno = saved_errno;
+}
+
+static void handle_stop(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_stop;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGTSTP, &sa, NULL);
 }
 
 static void on_resize(int sig)
@@ -91,7 +114,7 @@ int term_enter(void)
         return -1;
     for (size_t i = 0; i < sizeof crash_signals / sizeof crash_signals[0]; i++)
         handle(crash_signals[i], on_crash, SA_RESETHAND);
-    handle(SIGTSTP, on_stop, 0);
+    handle_stop();
     handle(SIGCONT, on_continue, SA_RESTART);
     handle(SIGWINCH, on_resize, SA_RESTART);
     if (set_raw() != 0)

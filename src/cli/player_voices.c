@@ -38,14 +38,3 @@ const char *voices_step(struct voices *v, int step)
     v->current = v->current < 0 ? (step > 0 ? 0 : n - 1) : ((v->current + step) % n + n) % n;
     return v->names[v->current];
 }
-
-int voices_default_rate(const char *voice)
-{
-    static const struct { const char *name; int rate; } known[] = {
-        {"news", 175}, {"podcast", 165}, {"fast", 300}, {"screenreader", 230},
-    };
-    for (size_t i = 0; voice && i < sizeof known / sizeof known[0]; i++)
-        if (strcmp(voice, known[i].name) == 0)
-            return known[i].rate;
-    return 175;
-}

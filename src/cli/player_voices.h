@@ -24,8 +24,4 @@ const char *voices_current(const struct voices *v);
 /* Moves by step (+1 or -1, wrapping) and returns the new preset, or NULL when there are none. */
 const char *voices_step(struct voices *v, int step);
 
-/* The rate a preset reads at when no rate is given.  The library does not tell
- * (see the report on issue 7); these are the ones in voices/, 175 otherwise. */
-int voices_default_rate(const char *voice);
-
 #endif

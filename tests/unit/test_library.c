@@ -234,6 +234,45 @@ static void test_skip_and_set_voice_between_texts(void **state)
     test_recording_free(&r);
 }
 
+/* The first "rate = N" of voices/NAME.ini, the [voice] section's. */
+static int preset_file_rate(const char *name)
+{
+    char path[256], line[256];
+    int rate = -1;
+    snprintf(path, sizeof path, "voices/%s.ini", name);
+    FILE *f = fopen(path, "r");
+    assert_non_null(f);
+    while (rate < 0 && fgets(line, sizeof line, f))
+        if (sscanf(line, "rate = %d", &rate) != 1)
+            rate = -1;
+    fclose(f);
+    return rate;
+}
+
+/* narrate_current_rate tells the rate of the preset, or the one given. */
+static void test_current_rate(void **state)
+{
+    (void)state;
+    recording r = {0};
+    narrate_config c;
+    test_config(&c, &r, 1);
+    narrate *n;
+    int rate = 0;
+    assert_int_equal(narrate_new(&c, &n, NULL, 0), NARRATE_OK);
+    assert_int_equal(narrate_current_rate(n, &rate), NARRATE_OK);
+    assert_int_equal(rate, preset_file_rate("news"));
+    assert_int_equal(narrate_set_voice(n, "fast", 0, -1, -1), NARRATE_OK);
+    assert_int_equal(narrate_current_rate(n, &rate), NARRATE_OK);
+    assert_int_equal(rate, preset_file_rate("fast"));
+    assert_int_equal(narrate_set_voice(n, "podcast", 212, -1, -1), NARRATE_OK);
+    assert_int_equal(narrate_current_rate(n, &rate), NARRATE_OK);
+    assert_int_equal(rate, 212);
+    assert_int_equal(narrate_current_rate(n, NULL), NARRATE_EINVAL);
+    assert_int_equal(narrate_current_rate(NULL, &rate), NARRATE_EINVAL);
+    narrate_free(n);
+    test_recording_free(&r);
+}
+
 /* Word events come once per word and in the order of the text, also through
  * quotes, clause breaks and lexicon phonemes. */
 static void test_word_events_follow_the_text(void **state)
@@ -438,6 +477,7 @@ int main(void)
         cmocka_unit_test(test_html_word_offsets_point_into_the_markup),
         cmocka_unit_test(test_markdown_headings_and_offsets),
         cmocka_unit_test(test_skip_and_set_voice_between_texts),
+        cmocka_unit_test(test_current_rate),
         cmocka_unit_test(test_word_events_follow_the_text),
         cmocka_unit_test(test_phonemes_match_espeak_x),
         cmocka_unit_test(test_cancel_from_another_thread),

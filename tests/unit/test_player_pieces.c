@@ -99,14 +99,22 @@ static void test_display(void **state)
     st.total = 600;
     st.rate = 175;
     st.voice = "news";
-    for (int w = 1; w <= 120; w += 7) {
-        for (int h = 1; h <= 30; h += 5) {
+    for (int w = 1; w <= 120; w += 3) {
+        for (int h = 1; h <= 30; h++) {
             st.width = w;
             st.height = h;
             st.paused = w % 2;
             st.help = h > 20;
             display_render(&st, frame, sizeof frame);
             check_frame(frame, w, h);
+            /* However small the window, where it is shows, and the times
+             * once there are three lines. */
+            if (w >= 8)
+                assert_true(strstr(frame, "sentence 3 of 40") || strstr(frame, " 3/40"));
+            if (w >= 16)
+                assert_non_null(strstr(frame, st.paused ? "PAUSED" : "playing"));
+            if (w >= 14 && h >= 3 && !st.help)
+                assert_non_null(strstr(frame, "1:05 / 10:00"));
         }
     }
     st.width = 100;
