@@ -119,6 +119,7 @@ static narrate_error configure_workers(narrate *n)
     proto_config config;
     narrate_engine_config(n, &config);
     narrate_error err = NARRATE_OK;
+    jobs_settle_workers(n);
     int running = 0;
     for (int w = 0; w < n->nworkers; w++) {
         if (n->workers[w].pid <= 0)
