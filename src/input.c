@@ -17,6 +17,8 @@ narrate_input_format narrate_input_format_from_name(const char *name)
         return NARRATE_INPUT_HTML;
     if (strcasecmp(name, "markdown") == 0 || strcasecmp(name, "md") == 0)
         return NARRATE_INPUT_MARKDOWN;
+    if (strcasecmp(name, "ssml") == 0)
+        return NARRATE_INPUT_SSML;
     return NARRATE_INPUT_AUTO;
 }
 
@@ -170,6 +172,7 @@ static reader_format format_for(const narrate *n)
     case NARRATE_INPUT_TEXT: return READER_TEXT;
     case NARRATE_INPUT_HTML: return READER_HTML;
     case NARRATE_INPUT_MARKDOWN: return READER_MARKDOWN;
+    case NARRATE_INPUT_SSML: return READER_TEXT; /* until reader_ssml.c */
     default: return reader_detect(NULL, n->sniffed, n->sniffed_len);
     }
 }
@@ -269,7 +272,7 @@ void narrate_document_info(const narrate *n, narrate_document *out)
 
 narrate_error narrate_set_input_format(narrate *n, narrate_input_format format)
 {
-    if (!n || format < NARRATE_INPUT_AUTO || format > NARRATE_INPUT_MARKDOWN)
+    if (!n || format < NARRATE_INPUT_AUTO || format > NARRATE_INPUT_SSML)
         return NARRATE_EINVAL;
     if (n->reader || n->sniffed_len > 0 || n->finished)
         return narrate_fail(n, NARRATE_ESTATE, "text has already been fed");

@@ -79,7 +79,7 @@ static int config_is_valid(const narrate_config *c)
     return (c->rate == 0 || (c->rate >= 80 && c->rate <= 450)) && c->pitch >= -1 &&
            c->pitch <= 100 && c->volume >= -1 && c->volume <= 200 && c->workers >= 0 &&
            c->workers <= MAX_WORKERS && c->sentence_timeout >= 0 &&
-           c->input_format >= NARRATE_INPUT_AUTO && c->input_format <= NARRATE_INPUT_MARKDOWN &&
+           c->input_format >= NARRATE_INPUT_AUTO && c->input_format <= NARRATE_INPUT_SSML &&
            (!c->voice || strlen(c->voice) < PROTO_VOICE_MAX) &&
            reading_is_valid(c->punctuation, c->capitals);
 }

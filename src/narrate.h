@@ -10,6 +10,12 @@
  * The library never prints, exits or aborts, and keeps no global state: every
  * error is returned as a narrate_error and described by narrate_errmsg() on the
  * handle it happened on.
+ *
+ * Threads: handles are independent and may be used from different threads at
+ * once (each has its own workers, lexicons and buffers).  One handle is used by
+ * one thread at a time, except narrate_cancel(), which is safe from any thread
+ * and from a signal handler.  Sinks follow the same rule, with the exceptions
+ * their functions name.
  */
 #ifndef NARRATE_H
 #define NARRATE_H
@@ -70,6 +76,9 @@ typedef enum narrate_event_type {
     NARRATE_EVENT_END,          /* all text given before narrate_finish() has been spoken */
     NARRATE_EVENT_HEADING,      /* a title or heading starts; `text` is its spoken text,
                                    `level` 0 for the article's title, else 1..6 */
+    NARRATE_EVENT_MARK,         /* an SSML <mark name="..."/>: `text` is the name; `sample`
+                                   is the exact sample where the mark falls (that of the
+                                   next word's audio); offset/length span the tag */
 } narrate_event_type;
 
 typedef struct narrate_event {
@@ -96,9 +105,22 @@ typedef enum narrate_input_format {
     NARRATE_INPUT_TEXT,      /* plain text: paragraphs at blank lines, boilerplate dropped */
     NARRATE_INPUT_HTML,      /* a web page: the article body only */
     NARRATE_INPUT_MARKDOWN,
+    NARRATE_INPUT_SSML,      /* narrate's SSML subset (below); never handed to an engine's
+                                SSML mode */
 } narrate_input_format;
 
-/* Parses "text", "html" or "markdown"/"md" (any case); AUTO when unknown. */
+/* SSML, parsed by narrate itself, then normalized like any text: speak, p, s,
+ * break (time="Nms|Ns" or strength, capped at 5 s), emphasis, prosody
+ * (rate/pitch/volume as relative % or keywords), say-as interpret-as=
+ * characters|spell-out|digits|date|telephone, sub alias=, phoneme
+ * alphabet="ipa"|"x-espeak" ph=, mark name=, voice name=.  The entities
+ * &lt; &gt; &amp; &quot; &apos; &#N; &#xN; are decoded; control characters they
+ * give are read as spaces.  Any other tag is ignored and its text read as
+ * text (<audio> fetches nothing); unclosed tags and malformed markup never
+ * fail.  A text without a root <speak> is accepted too.  AUTO picks SSML when
+ * the text starts with "<speak". */
+
+/* Parses "text", "html", "markdown"/"md" or "ssml" (any case); AUTO when unknown. */
 narrate_input_format narrate_input_format_from_name(const char *name);
 
 /* How much punctuation is spoken; the names and levels are data
