@@ -247,10 +247,81 @@ static size_t put_letter_word(const clean_text *c, size_t at, int flags, int quo
     return put_spelled_letters(c, at, 1, flags & NORM_WORD_RAISED ? pitch : NULL, out, failed);
 }
 
+/* ---- SSML markup (job_markup.h) ---- */
+
+static long norm_word_index(const norm_sentence *s, uint32_t spoken)
+{
+    for (size_t k = 0; k < s->nwords; k++)
+        if (spoken >= s->words[k].out_off && spoken < s->words[k].out_off + s->words[k].out_len)
+            return (long)k;
+    return -1;
+}
+
+static int clamped(long v, int lo, int hi)
+{
+    return v < lo ? lo : v > hi ? hi : (int)v;
+}
+
+/* espeak-ng's embedded commands for the prosody of w where `now` differs;
+ * `now` becomes w's.  The numbers are narrate's own, never the user's text. */
+static int put_prosody(const engine_style *st, const word_markup *w, word_markup *now,
+                       uint32_t origin, engine_text *out)
+{
+    char cmd[64];
+    int n = 0;
+    int volume = st->volume > 0 ? st->volume : 100;
+    if (w->rate != now->rate)
+        n += snprintf(cmd + n, sizeof cmd - (size_t)n, " \001%dS",
+                      clamped((long)st->rate * w->rate / 100, 80, 450));
+    if (w->pitch != now->pitch)
+        n += snprintf(cmd + n, sizeof cmd - (size_t)n, " \001%dP",
+                      clamped((long)st->pitch * w->pitch / 100, 0, 100));
+    if (w->volume != now->volume)
+        n += snprintf(cmd + n, sizeof cmd - (size_t)n, " \001%dA",
+                      clamped((long)volume * w->volume / 100, 0, 200));
+    now->rate = w->rate;
+    now->pitch = w->pitch;
+    now->volume = w->volume;
+    if (n == 0)
+        return 0;
+    n += snprintf(cmd + n, sizeof cmd - (size_t)n, " ");
+    return put_from(out, cmd, (size_t)n, origin);
+}
+
+/* Writes phonemes as narrate's [[...]] markup standing for spoken byte origin. */
+static int put_phonemes(const char *phonemes, size_t n, uint32_t origin, engine_text *out)
+{
+    return put_from(out, " [[", 3, origin) | put_from(out, phonemes, n, origin) |
+           put_from(out, "]] ", 3, origin);
+}
+
+/* What SSML says of the word at `at`: its prosody, then phonemes in its place,
+ * nothing (swallowed by an earlier word's phonemes), or a spelled letter's
+ * name.  Returns where the text goes on, or `at` when the word is read as usual. */
+static size_t put_word_markup(const norm_sentence *s, const clean_text *c, size_t at,
+                              const engine_style *st, word_markup *now, engine_text *out,
+                              int *failed)
+{
+    long k = norm_word_index(s, c->origin[at]);
+    if (k < 0)
+        return at;
+    const word_markup *w = &st->markup[k];
+    *failed |= put_prosody(st, w, now, c->origin[at], out);
+    size_t end = word_end(c, at);
+    if (w->swallowed)
+        return end;
+    if (w->phonemes) {
+        *failed |= put_phonemes(w->phonemes, strlen(w->phonemes), c->origin[at], out);
+        return end;
+    }
+    return w->spell ? put_spelled_letters(c, at, 1, NULL, out, failed) : at;
+}
+
 static int lay_markup(const norm_sentence *s, const clean_text *c, const engine_style *st,
                       engine_text *out)
 {
     int failed = 0, quoted = 0;
+    word_markup now = {100, 100, 100, NULL, 0, 0};
     size_t at = 0;
     while (at < c->len && !failed) {
         if (c->text[at] == ' ') {
@@ -263,9 +334,9 @@ static int lay_markup(const norm_sentence *s, const clean_text *c, const engine_
         if (q != quoted)
             failed |= put_quote_mark(st, q, c->origin[at], out);
         quoted = q;
-        size_t next = flags & NORM_WORD_LETTERS
-                          ? put_letter_word(c, at, flags, quoted, st, out, &failed)
-                          : at;
+        size_t next = st->markup ? put_word_markup(s, c, at, st, &now, out, &failed) : at;
+        if (next == at && (flags & NORM_WORD_LETTERS))
+            next = put_letter_word(c, at, flags, quoted, st, out, &failed);
         if (next == at && st->lex)
             next = put_lexicon_reading(c, at, at == 0, st->lex, out, &failed);
         if (next == at)
@@ -278,6 +349,9 @@ static int lay_markup(const norm_sentence *s, const clean_text *c, const engine_
     }
     if (quoted && !failed)
         failed |= put_quote_mark(st, 0, c->len ? c->origin[c->len - 1] : 0, out);
+    static const word_markup plain = {100, 100, 100, NULL, 0, 0};
+    if (st->markup && !failed)
+        failed |= put_prosody(st, &plain, &now, c->len ? c->origin[c->len - 1] : 0, out);
     return failed;
 }
 

@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "job_markup.h"
 #include "lexicon.h"
 #include "normalize.h"
 #include "presets.h"
@@ -18,6 +19,10 @@ typedef struct engine_style {
     const lexicon *lex;    /* may be NULL: no lexicon */
     quote_style quotes;
     int pitch, quote_pitch; /* the voice's pitch, and quoted speech's (QUOTE_PITCH) */
+    /* SSML: per norm_word markup (NULL: none), and the voice's rate and
+     * volume that its percentages scale. */
+    const word_markup *markup;
+    int rate, volume;
 } engine_style;
 
 /* An engine text and its origin map, owned by the caller (engine_text_free). */

@@ -61,7 +61,7 @@ static narrate_error explain_word(narrate *n, worker *w, explain_run *run,
     only.out_off = 0;
     only.out_len = (uint32_t)strlen(spoken);
     norm_sentence alone = {spoken, only.out_len, &only, 1};
-    engine_style style = {n->lex, QUOTE_PLAIN, n->preset.pitch, n->preset.pitch};
+    engine_style style = {n->lex, QUOTE_PLAIN, n->preset.pitch, n->preset.pitch, NULL, 0, 0};
     engine_text t = {0};
     narrate_error err = engine_text_build(&alone, &style, 0, &t);
     if (err == NARRATE_OK)

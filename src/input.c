@@ -60,12 +60,27 @@ static int is_heading(const reader_block *b)
     return b->type == BLOCK_TITLE || b->type == BLOCK_HEADING;
 }
 
+/* The pauses SSML asks for around a sentence of a block with markup. */
+static void markup_pauses(const voice_preset *p, const reader_markup *m, int first, int last,
+                          job_style *style)
+{
+    style->pause_before_ms = first ? m->pause_before_ms : 0;
+    if (last && m->pause == PAUSE_EXACT)
+        style->pause_after_ms = m->pause_after_ms;
+    else if (last && m->pause == PAUSE_PARAGRAPH)
+        style->pause_after_ms += p->paragraph_pause_ms;
+}
+
 /* The pauses and prosody the preset gives a sentence at block bytes [at, end). */
 static job_style style_of(const narrate *n, const reader_block *b, size_t at, size_t end)
 {
     const voice_preset *p = &n->preset;
     job_style style = {0, p->sentence_pause_ms, 0, -1, -1};
     int last = end >= b->len;
+    if (b->markup) {
+        markup_pauses(p, b->markup, at == 0, last, &style);
+        return style;
+    }
     if (is_heading(b) && at == 0)
         style.heading_level = b->type == BLOCK_TITLE ? 0 : b->level;
     if (is_heading(b)) {
@@ -105,29 +120,54 @@ static norm_reading reading_of(const narrate *n, const char *s, size_t len)
     return r;
 }
 
+/* Emits the marks of a sentence that has no audio, when nothing synthesizes. */
+static narrate_error emit_marks_now(narrate *n, job_markup *m)
+{
+    narrate_error err = NARRATE_OK;
+    for (size_t i = 0; i < m->nmarks && err == NARRATE_OK; i++)
+        err = emit_event(n, NARRATE_EVENT_MARK, m->marks[i].offset, m->marks[i].length,
+                         m->marks[i].name, NULL);
+    return err;
+}
+
+/* Speaks sentence s (block bytes [at, at + len)) with its markup, both taken. */
+static narrate_error speak_sentence(narrate *n, const reader_block *b, size_t at, size_t len,
+                                    norm_sentence *s, job_markup *m)
+{
+    uint64_t offset, length;
+    document_span(b, at, at + trimmed_length(b->text + at, len), &offset, &length);
+    narrate_error err = NARRATE_OK;
+    if (narrate_needs_workers(n)) {
+        uint64_t *spans = word_spans_of(s, b, at);
+        return spans ? jobs_submit(n, s, spans, m, offset, length, style_of(n, b, at, at + len))
+                     : narrate_fail(n, NARRATE_ENOMEM, "out of memory");
+    }
+    if (s->len > 0 && is_heading(b) && at == 0)
+        err = emit_heading(n, b->type == BLOCK_TITLE ? 0 : b->level, offset, length, s->text);
+    if (err == NARRATE_OK && s->len > 0)
+        err = emit_event(n, NARRATE_EVENT_SENTENCE, offset, length, s->text, NULL);
+    if (err == NARRATE_OK)
+        err = emit_marks_now(n, m);
+    job_markup_free(m);
+    return err;
+}
+
 /* Speaks block bytes [at, at + len), one sentence. */
 static narrate_error take_sentence(narrate *n, const reader_block *b, size_t at, size_t len)
 {
     norm_sentence s = {0};
+    job_markup m = {0};
     norm_reading reading = reading_of(n, b->text + at, len);
     narrate_error err = norm_sentence_read(n->norm, &reading, b->text + at, len, &s);
-    uint64_t offset, length;
-    document_span(b, at, at + trimmed_length(b->text + at, len), &offset, &length);
     int skipped = s.len > 0 && n->sentences_seen++ < n->sentences_to_skip;
+    if (err == NARRATE_OK && !skipped)
+        err = s.len > 0 ? job_markup_build(b, at, at + len, &s, &m)
+                        : job_markup_marks_only(b, at, at + len, &m);
     if (err != NARRATE_OK)
         err = narrate_fail(n, err, "out of memory");
-    else if (skipped)
-        err = NARRATE_OK;
-    else if (s.len > 0 && narrate_needs_workers(n)) {
-        uint64_t *spans = word_spans_of(&s, b, at);
-        err = spans ? jobs_submit(n, &s, spans, offset, length, style_of(n, b, at, at + len))
-                    : narrate_fail(n, NARRATE_ENOMEM, "out of memory");
-    } else if (s.len > 0) {
-        if (is_heading(b) && at == 0)
-            err = emit_heading(n, b->type == BLOCK_TITLE ? 0 : b->level, offset, length, s.text);
-        if (err == NARRATE_OK)
-            err = emit_event(n, NARRATE_EVENT_SENTENCE, offset, length, s.text, NULL);
-    }
+    else if (!skipped && (s.len > 0 || m.nmarks > 0))
+        err = speak_sentence(n, b, at, len, &s, &m);
+    job_markup_free(&m);
     norm_sentence_free(&s);
     return err;
 }
@@ -135,6 +175,8 @@ static narrate_error take_sentence(narrate *n, const reader_block *b, size_t at,
 static narrate_error speak_block(narrate *n, const reader_block *b)
 {
     size_t at = 0;
+    if (b->len == 0 && b->markup)
+        return take_sentence(n, b, 0, 0); /* marks alone */
     while (at < b->len) {
         if (atomic_load(&n->canceled))
             return narrate_fail(n, NARRATE_ECANCELED, "canceled");
@@ -172,7 +214,7 @@ static reader_format format_for(const narrate *n)
     case NARRATE_INPUT_TEXT: return READER_TEXT;
     case NARRATE_INPUT_HTML: return READER_HTML;
     case NARRATE_INPUT_MARKDOWN: return READER_MARKDOWN;
-    case NARRATE_INPUT_SSML: return READER_TEXT; /* until reader_ssml.c */
+    case NARRATE_INPUT_SSML: return READER_SSML;
     default: return reader_detect(NULL, n->sniffed, n->sniffed_len);
     }
 }

@@ -3,6 +3,7 @@
  * audio is passed on as it arrives, so the first sound comes within one chunk;
  * later jobs wait in memory (the queue is bounded, so memory is too). */
 #include <errno.h>
+#include <stdint.h>
 #include <poll.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,6 +29,7 @@ static void job_release(job *j)
 {
     norm_sentence_free(&j->sentence);
     free(j->word_spans);
+    job_markup_free(&j->markup);
     engine_text_free(&j->engine);
     free(j->audio);
     free(j->words);
@@ -55,9 +57,13 @@ static narrate_error copy_unsanitized(const norm_sentence *s, engine_text *out)
 /* Makes what the worker is sent from the spoken text, plainly on the retry. */
 static narrate_error job_prepare_text(narrate *n, job *j)
 {
-    engine_style style = {n->lex, n->preset.quotes, n->preset.pitch, n->preset.quote_pitch};
+    engine_style style = {n->lex, n->preset.quotes, n->preset.pitch, n->preset.quote_pitch,
+                          NULL, 0, 0};
     if (j->style.pitch >= 0)
         style.pitch = j->style.pitch;
+    style.markup = j->markup.words;
+    style.rate = j->style.rate > 0 ? j->style.rate : n->preset.rate;
+    style.volume = n->preset.volume;
     narrate_error err = n->unsafe_raw_text && j->attempt == 0
                             ? copy_unsanitized(&j->sentence, &j->engine)
                             : engine_text_build(&j->sentence, &style, j->attempt > 0, &j->engine);
@@ -298,12 +304,30 @@ static long norm_word_at(const job *j, uint32_t offset)
     return -1;
 }
 
+/* Emits the job's SSML marks that fall before norm_word `word` (nwords and
+ * more: all that are left), at the current sample. */
+static narrate_error emit_marks_before(narrate *n, job *j, size_t word)
+{
+    job_markup *m = &j->markup;
+    while (m->marks_done < m->nmarks && m->marks[m->marks_done].word <= word) {
+        const job_mark *mark = &m->marks[m->marks_done++];
+        narrate_error err =
+            emit_event(n, NARRATE_EVENT_MARK, mark->offset, mark->length, mark->name, NULL);
+        if (err != NARRATE_OK)
+            return err;
+    }
+    return NARRATE_OK;
+}
+
 static narrate_error emit_word(narrate *n, job *j, const proto_word *mark)
 {
     long k = norm_word_at(j, mark->offset);
     if (k < 0 || k <= j->last_word) /* one event per word, in order: the engine repeats marks */
         return NARRATE_OK;
     j->last_word = k;
+    narrate_error err = emit_marks_before(n, j, (size_t)k);
+    if (err != NARRATE_OK)
+        return err;
     const norm_word *w = &j->sentence.words[k];
     char text[256];
     size_t len = w->out_len < sizeof text - 1 ? w->out_len : sizeof text - 1;
@@ -350,7 +374,7 @@ static narrate_error deliver_silence(narrate *n, int ms)
 static narrate_error start_job(narrate *n, job *j)
 {
     narrate_error err = deliver_silence(n, j->style.pause_before_ms);
-    if (err == NARRATE_OK && j->style.heading_level >= 0)
+    if (err == NARRATE_OK && j->style.heading_level >= 0 && j->sentence.len > 0)
         err = emit_heading(n, j->style.heading_level, j->src_offset, j->src_length,
                            j->sentence.text);
     if (err != NARRATE_OK)
@@ -358,6 +382,8 @@ static narrate_error start_job(narrate *n, job *j)
     j->started = 1;
     j->sample_base = n->samples_out;
     j->last_word = -1;
+    if (j->sentence.len == 0)
+        return NARRATE_OK; /* marks alone */
     return emit_event(n, NARRATE_EVENT_SENTENCE, j->src_offset, j->src_length, j->sentence.text,
                       j->phonemes);
 }
@@ -406,6 +432,8 @@ static narrate_error deliver_ready(narrate *n)
             return NARRATE_OK;
         err = emit_words_until(n, j, UINT64_MAX);
         if (err == NARRATE_OK)
+            err = emit_marks_before(n, j, SIZE_MAX);
+        if (err == NARRATE_OK)
             err = deliver_silence(n, j->style.pause_after_ms);
         job_release(j);
         n->queue_head = (n->queue_head + 1) % n->queue_cap;
@@ -431,7 +459,7 @@ static narrate_error pump(narrate *n)
     return err;
 }
 
-narrate_error jobs_submit(narrate *n, norm_sentence *s, uint64_t *word_spans,
+narrate_error jobs_submit(narrate *n, norm_sentence *s, uint64_t *word_spans, job_markup *markup,
                           uint64_t src_offset, uint64_t src_length, job_style style)
 {
     narrate_error err = NARRATE_OK;
@@ -439,6 +467,7 @@ narrate_error jobs_submit(narrate *n, norm_sentence *s, uint64_t *word_spans,
         err = pump(n);
     if (err != NARRATE_OK) {
         free(word_spans);
+        job_markup_free(markup);
         return err;
     }
     job *j = job_at(n, n->queue_count);
@@ -446,12 +475,15 @@ narrate_error jobs_submit(narrate *n, norm_sentence *s, uint64_t *word_spans,
     j->sentence = *s;
     memset(s, 0, sizeof *s);
     j->word_spans = word_spans;
+    j->markup = *markup;
+    memset(markup, 0, sizeof *markup);
     j->src_offset = src_offset;
     j->src_length = src_length;
     j->style = style;
-    j->state = JOB_QUEUED;
+    j->state = j->sentence.len > 0 ? JOB_QUEUED : JOB_DONE;
     n->queue_count++;
-    err = job_prepare_text(n, j);
+    if (j->state == JOB_QUEUED)
+        err = job_prepare_text(n, j);
     if (err == NARRATE_OK)
         err = dispatch(n);
     if (err == NARRATE_OK)

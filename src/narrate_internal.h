@@ -8,6 +8,7 @@
 
 #include "narrate.h"
 #include "engine_text.h"
+#include "job_markup.h"
 #include "lexicon.h"
 #include "normalize.h"
 #include "presets.h"
@@ -30,6 +31,7 @@ typedef struct job {
     job_style style;
     norm_sentence sentence;          /* spoken text with provenance */
     uint64_t *word_spans;            /* per norm_word: offset, length in the stream */
+    job_markup markup;               /* SSML: per-word markup and marks */
     engine_text engine;              /* what the worker is sent, mapped to sentence.text */
     int attempt;                     /* 0, then 1 for the simplified retry */
     enum job_state state;
@@ -92,10 +94,11 @@ void narrate_engine_config(const narrate *n, proto_config *out);
 narrate_error narrate_fail(narrate *n, narrate_error err, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
-/* Queues one normalized sentence and the stream span of each of its words
- * (2 * s->nwords values), taking ownership of both (*s is zeroed), and delivers
- * what is ready; blocks while the queue is full. */
-narrate_error jobs_submit(narrate *n, norm_sentence *s, uint64_t *word_spans,
+/* Queues one normalized sentence, the stream span of each of its words
+ * (2 * s->nwords values) and its markup, taking ownership of all three (*s and
+ * *markup are zeroed), and delivers what is ready; blocks while the queue is
+ * full.  An empty sentence carries marks alone and needs no worker. */
+narrate_error jobs_submit(narrate *n, norm_sentence *s, uint64_t *word_spans, job_markup *markup,
                           uint64_t src_offset, uint64_t src_length, job_style style);
 
 /* Delivers everything queued; returns when the queue is empty. */

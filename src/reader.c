@@ -1,5 +1,6 @@
 /* The reader object: format dispatch, the document buffer of the whole-document
  * formats, metadata, and format detection. */
+#define _GNU_SOURCE /* memmem */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,7 +13,7 @@
 narrate_error reader_new(reader_format format, const reader_options *options, reader **out)
 {
     *out = NULL;
-    if (format != READER_TEXT && format != READER_HTML && format != READER_MARKDOWN)
+    if (format < READER_TEXT || format > READER_SSML)
         return NARRATE_EINVAL;
     reader *r = calloc(1, sizeof *r);
     if (!r)
@@ -98,6 +99,8 @@ narrate_error reader_finish(reader *r, reader_emit_fn emit, void *userdata, char
         err = reader_text_finish(r, &sink);
     else if (r->format == READER_MARKDOWN)
         err = reader_markdown_read(r, &sink, errmsg, errmsg_size);
+    else if (r->format == READER_SSML)
+        err = reader_ssml_read(r, &sink);
     else
         err = reader_html_read(r, &sink, errmsg, errmsg_size);
     block_sink_free(&sink);
@@ -167,14 +170,20 @@ reader_format reader_detect(const char *filename, const char *head, size_t len)
 {
     static const char *const html_exts[] = {"html", "htm", "xhtml", "shtml", NULL};
     static const char *const md_exts[] = {"md", "markdown", "mdown", "mkd", NULL};
+    static const char *const ssml_exts[] = {"ssml", NULL};
     if (filename && strcmp(filename, "-") != 0) {
         if (has_extension(filename, html_exts))
             return READER_HTML;
         if (has_extension(filename, md_exts))
             return READER_MARKDOWN;
+        if (has_extension(filename, ssml_exts))
+            return READER_SSML;
     }
     if (!head)
         return READER_TEXT;
+    if (starts_with(head, len, "<speak") ||
+        (starts_with(head, len, "<?xml") && memmem(head, len, "<speak", 6)))
+        return READER_SSML;
     if (starts_with(head, len, "<!doctype html") || starts_with(head, len, "<html") ||
         starts_with(head, len, "<?xml") || starts_with(head, len, "<head") ||
         starts_with(head, len, "<!--"))

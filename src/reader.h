@@ -27,6 +27,7 @@ typedef enum reader_format {
     READER_TEXT = 1,
     READER_HTML,
     READER_MARKDOWN,
+    READER_SSML,
 } reader_format;
 
 typedef enum block_type {
@@ -39,6 +40,36 @@ typedef enum block_type {
     BLOCK_NOTE,       /* narrate's own words, e.g. "A code sample is left out." */
 } block_type;
 
+/* What SSML says about a block beyond its words.  Positions are block bytes. */
+typedef enum reader_span_kind {
+    SPAN_PROSODY = 1, /* words starting in [from, to) take rate/pitch/volume */
+    SPAN_PHONEMES,    /* words starting in [from, to) are said as `text` */
+    SPAN_SPELL,       /* words starting in [from, to) are letters read by name */
+    SPAN_MARK,        /* a <mark>: before block byte `from` (== to); `text` is its name */
+} reader_span_kind;
+
+typedef struct reader_span {
+    reader_span_kind kind;
+    size_t from, to;
+    int rate, pitch, volume; /* PROSODY: percent of the voice's own, 100 unchanged */
+    const char *text;        /* PHONEMES: espeak-ng mnemonics; MARK: the name */
+    uint64_t src, src_len;   /* MARK: the tag in the document */
+} reader_span;
+
+typedef enum reader_pause {
+    PAUSE_PARAGRAPH = 0, /* the voice's pauses after a paragraph */
+    PAUSE_SENTENCE,      /* only the voice's pause after a sentence */
+    PAUSE_EXACT,         /* pause_after_ms, whatever the voice says */
+} reader_pause;
+
+typedef struct reader_markup {
+    int pause_before_ms;     /* silence before the block's first sentence */
+    reader_pause pause;      /* after its last sentence */
+    int pause_after_ms;      /* PAUSE_EXACT only */
+    const reader_span *spans; /* in order of `from` within each kind */
+    size_t nspans;
+} reader_markup;
+
 typedef struct reader_block {
     block_type type;
     int level;              /* heading level, list or quote depth; 0 otherwise */
@@ -48,6 +79,9 @@ typedef struct reader_block {
      * [0, len]; source[len] is the offset just past the block.  Offsets never
      * decrease.  A NOTE maps every byte to the start of what it stands for. */
     const uint64_t *source;
+    /* SSML only, else NULL.  An SSML block may be empty (len 0) when it carries
+     * marks alone. */
+    const reader_markup *markup;
 } reader_block;
 
 /* Receives each block; the block is valid only during the call.  Returning
@@ -88,7 +122,8 @@ const reader_meta *reader_metadata(const reader *r);
 
 /* Guesses the format from a file name (may be NULL or "-") and the first bytes
  * of the document: .html/.htm/.xhtml, .md/.markdown, else sniffing ("<!doctype
- * html", "<html", a leading "---" front matter or "# " heading), else TEXT. */
+ * html", "<html", a leading "---" front matter or "# " heading, "<speak"
+ * or .ssml for SSML), else TEXT. */
 reader_format reader_detect(const char *filename, const char *head, size_t len);
 
 #endif

@@ -215,7 +215,7 @@ static narrate_error deliver(block_sink *s, block_type type, int level, const ch
     const uint64_t *mapped = remapped(s, source, len);
     if (!mapped)
         return s->err = NARRATE_ENOMEM;
-    reader_block block = {type, level, text, len, mapped};
+    reader_block block = {type, level, text, len, mapped, s->markup};
     if (s->emit && s->emit(s->userdata, &block) != 0)
         s->err = NARRATE_ESTOPPED;
     return s->err;

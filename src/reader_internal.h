@@ -58,6 +58,7 @@ typedef struct block_sink {
     size_t remap_len;
     uint64_t remap_end;
     uint64_t doc_len;    /* when set, offsets are clamped into the document */
+    const reader_markup *markup; /* given to every block emitted (SSML), or NULL */
     uint64_t *scratch;   /* owned: remapped offsets */
     size_t scratch_cap;
     narrate_error err;   /* sticky: the first error */
@@ -140,6 +141,8 @@ narrate_error reader_text_feed(reader *r, const char *bytes, size_t len, block_s
 narrate_error reader_text_finish(reader *r, block_sink *sink);
 narrate_error reader_markdown_read(reader *r, block_sink *sink, char *errmsg, size_t errmsg_size);
 narrate_error reader_html_read(reader *r, block_sink *sink, char *errmsg, size_t errmsg_size);
+/* Possible errors: ENOMEM, ESTOPPED; malformed SSML never fails. */
+narrate_error reader_ssml_read(reader *r, block_sink *sink);
 
 /* Strips a site-name suffix (" – Site", " | Site", " - Site Name") from a
  * title of n bytes; returns the length to keep. */

@@ -35,7 +35,7 @@ static char *build(const char *text, size_t from, size_t quoted, quote_style quo
                    const lexicon *lex)
 {
     norm_sentence s = sentence_of(text, from, quoted);
-    engine_style style = {lex, quotes, 50, 70};
+    engine_style style = {lex, quotes, 50, 70, NULL, 0, 0};
     engine_text t = {0};
     assert_int_equal(engine_text_build(&s, &style, 0, &t), NARRATE_OK);
     for (size_t i = 0; i < t.len; i++)
