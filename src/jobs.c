@@ -14,6 +14,9 @@
 #define POLL_INTERVAL_MS 10          /* how often cancel and timeouts are checked */
 #define CRASH_PAUSE_MS 300           /* what a sentence that could not be read becomes */
 #define WORKER_START_TIMEOUT 10.0
+#define DISCARD_TIMEOUT 1.0          /* an abandoned request that takes longer: kill */
+#define SILENCE_LEVEL 64             /* |sample| at most this is leading silence */
+#define ONSET_MARGIN_MS 5            /* kept before the first sound */
 
 static job *job_at(narrate *n, int k)
 {
@@ -111,7 +114,7 @@ static narrate_error send_job(narrate *n, int w, job *j)
 static int idle_worker(narrate *n)
 {
     for (int w = 0; w < n->nworkers; w++)
-        if (n->workers[w].job < 0)
+        if (n->workers[w].job == -1)
             return w;
     return -1;
 }
@@ -217,8 +220,27 @@ static narrate_error take_message(narrate *n, int w, const proto_header *h, cons
     }
 }
 
+/* Drops what an abandoned request still sends; the worker is idle again after
+ * its DONE or ERROR. */
+static void discard_worker_output(worker *w)
+{
+    int gone = worker_read_available(w) != 0;
+    proto_header h;
+    const char *payload;
+    int rc = 0;
+    while (w->job == WORKER_DISCARDING && (rc = worker_next_message(w, &h, &payload)) == 1)
+        if (h.type == RSP_DONE || h.type == RSP_ERROR)
+            w->job = -1;
+    if (w->job == WORKER_DISCARDING && (gone || rc < 0))
+        worker_stop(w);
+}
+
 static narrate_error read_worker(narrate *n, int w)
 {
+    if (n->workers[w].job == WORKER_DISCARDING) {
+        discard_worker_output(&n->workers[w]);
+        return NARRATE_OK;
+    }
     int gone = worker_read_available(&n->workers[w]) != 0;
     proto_header h;
     const char *payload;
@@ -236,13 +258,16 @@ static narrate_error read_worker(narrate *n, int w)
 static narrate_error check_timeouts(narrate *n)
 {
     double now = monotonic_seconds();
-    for (int w = 0; w < n->nworkers; w++)
+    for (int w = 0; w < n->nworkers; w++) {
+        if (n->workers[w].job == WORKER_DISCARDING && now - n->workers[w].busy_since > DISCARD_TIMEOUT)
+            worker_stop(&n->workers[w]);
         if (n->workers[w].job >= 0 && now - n->workers[w].busy_since > n->config.sentence_timeout) {
             narrate_error err =
                 on_worker_lost(n, w, "the speech engine hung on a sentence; a pause stands in for it");
             if (err != NARRATE_OK)
                 return err;
         }
+    }
     return NARRATE_OK;
 }
 
@@ -252,7 +277,7 @@ static narrate_error wait_for_workers(narrate *n)
     struct pollfd fds[64];
     int owner[64], count = 0;
     for (int w = 0; w < n->nworkers && count < 64; w++)
-        if (n->workers[w].job >= 0) {
+        if (n->workers[w].job != -1 && n->workers[w].pid > 0) {
             fds[count] = (struct pollfd){n->workers[w].from_fd, POLLIN, 0};
             owner[count++] = w;
         }
@@ -341,8 +366,8 @@ static narrate_error emit_word(narrate *n, job *j, const proto_word *mark)
 static narrate_error emit_words_until(narrate *n, job *j, uint64_t until)
 {
     while (j->words_delivered < j->nwords && j->words[j->words_delivered].sample < until) {
-        uint64_t saved = n->samples_out;
-        n->samples_out = j->sample_base + j->words[j->words_delivered].sample;
+        uint64_t saved = n->samples_out, sample = j->words[j->words_delivered].sample;
+        n->samples_out = j->sample_base + (sample > j->trimmed ? sample - j->trimmed : 0);
         if (n->samples_out < saved)
             n->samples_out = saved;
         narrate_error err = emit_word(n, j, &j->words[j->words_delivered++]);
@@ -381,6 +406,7 @@ static narrate_error start_job(narrate *n, job *j)
         return err;
     j->started = 1;
     j->sample_base = n->samples_out;
+    j->trimming = n->samples_out == 0;
     j->last_word = -1;
     if (j->sentence.len == 0)
         return NARRATE_OK; /* marks alone */
@@ -388,9 +414,28 @@ static narrate_error start_job(narrate *n, job *j)
                       j->phonemes);
 }
 
+/* Drops the silence a text's first sentence starts with (the engine's lead-in),
+ * keeping ONSET_MARGIN_MS before the first sound; returns the samples of
+ * j->audio already dealt with. */
+static size_t trim_leading_silence(narrate *n, job *j)
+{
+    if (!j->trimming)
+        return 0;
+    size_t first = 0;
+    while (first < j->audio_len && abs(j->audio[first]) <= SILENCE_LEVEL)
+        first++;
+    size_t margin = (size_t)n->sample_rate * ONSET_MARGIN_MS / 1000;
+    size_t skip = first == j->audio_len ? first : first > margin ? first - margin : 0;
+    if (first < j->audio_len || j->state == JOB_DONE)
+        j->trimming = 0;
+    j->trimmed += skip;
+    j->samples_delivered += skip;
+    return skip;
+}
+
 static narrate_error deliver_audio(narrate *n, job *j)
 {
-    size_t done = 0;
+    size_t done = trim_leading_silence(n, j);
     while (done < j->audio_len) {
         if (atomic_load(&n->canceled))
             return narrate_fail(n, NARRATE_ECANCELED, "canceled");
@@ -501,11 +546,28 @@ narrate_error jobs_drain(narrate *n)
     return NARRATE_OK;
 }
 
+void jobs_settle_workers(narrate *n)
+{
+    for (int w = 0; w < n->nworkers; w++) {
+        worker *wk = &n->workers[w];
+        double deadline = monotonic_seconds() + DISCARD_TIMEOUT;
+        proto_header h;
+        const char *payload;
+        while (wk->job == WORKER_DISCARDING) {
+            double left = deadline - monotonic_seconds();
+            int rc = left > 0 ? worker_wait_message(wk, left, &h, &payload) : 0;
+            if (rc <= 0)
+                worker_stop(wk);
+            else if (h.type == RSP_DONE || h.type == RSP_ERROR)
+                wk->job = -1;
+        }
+    }
+}
+
 void jobs_clear(narrate *n)
 {
     for (int w = 0; w < n->nworkers; w++)
-        if (n->workers[w].job >= 0)
-            worker_stop(&n->workers[w]);
+        worker_abandon(&n->workers[w]);
     while (n->queue_count > 0) {
         job_release(job_at(n, 0));
         n->queue_head = (n->queue_head + 1) % n->queue_cap;

@@ -117,6 +117,7 @@ static narrate_error configure_workers(narrate *n)
     proto_config config;
     narrate_engine_config(n, &config);
     narrate_error err = NARRATE_OK;
+    jobs_settle_workers(n);
     for (int w = 0; w < n->nworkers; w++)
         if (n->workers[w].pid > 0 &&
             worker_configure(&n->workers[w], &config, 10.0, &err, n->errmsg,

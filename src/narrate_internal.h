@@ -46,6 +46,8 @@ typedef struct job {
     int warned;                      /* its WARNING event has been emitted */
     int started;                     /* its SENTENCE event has been emitted */
     uint64_t sample_base;            /* caller's sample count when it started */
+    int trimming;                    /* its leading silence is being dropped */
+    uint64_t trimmed;                /* samples of it dropped that way */
 } job;
 
 struct narrate {
@@ -104,8 +106,13 @@ narrate_error jobs_submit(narrate *n, norm_sentence *s, uint64_t *word_spans, jo
 /* Delivers everything queued; returns when the queue is empty. */
 narrate_error jobs_drain(narrate *n);
 
-/* Drops every queued job and stops busy workers. */
+/* Drops every queued job; busy workers abandon their requests, whose output
+ * is dropped as it comes (none of it is ever delivered). */
 void jobs_clear(narrate *n);
+
+/* Waits (briefly) until no worker is still finishing an abandoned request,
+ * killing one that takes too long: before talking to workers directly. */
+void jobs_settle_workers(narrate *n);
 
 /* Starts or restarts worker i.  Possible errors: EWORKER, EVOICE. */
 narrate_error jobs_start_worker(narrate *n, int i);

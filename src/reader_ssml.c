@@ -150,8 +150,10 @@ static narrate_error emit_block(ssml_state *s, uint64_t at)
 /* The block ends here; its pause after is `pause` unless a break says more. */
 static void close_block(ssml_state *s, reader_pause pause)
 {
-    if (bb_is_empty(&s->block) || s->closed)
+    if (bb_is_empty(&s->block))
         return;
+    if (s->closed && !(s->markup.pause == PAUSE_SENTENCE && pause == PAUSE_PARAGRAPH))
+        return; /* a paragraph's end outweighs a sentence's; a break outweighs both */
     s->closed = 1;
     s->markup.pause = pause;
 }
@@ -269,6 +271,8 @@ static void append_text(ssml_state *s, size_t from, size_t to)
             bb_text(&s->block, s->doc + at, n ? n : 1, at);
         at += n ? n : 1;
     }
+    while (start < s->block.len && s->block.text[start] == ' ')
+        start++;
     note_prosody(s, start);
 }
 
@@ -505,8 +509,8 @@ static void on_mark(ssml_state *s, const tag *t)
         free(name);
         return;
     }
-    reader_span *sp = add_span(s, SPAN_MARK, s->block.len + (s->block.space_pending != 0),
-                               s->block.len + (s->block.space_pending != 0));
+    size_t at = s->block.len + (s->block.len > 0 && s->block.space_pending);
+    reader_span *sp = add_span(s, SPAN_MARK, at, at);
     if (!sp) {
         free(name);
         return;

@@ -6,7 +6,8 @@
 
 narrate_error narrate_with_worker(narrate *n, worker_task task, void *arg)
 {
-    if (n->nworkers > 0 && n->workers[0].pid > 0 && n->workers[0].job < 0)
+    jobs_settle_workers(n);
+    if (n->nworkers > 0 && n->workers[0].pid > 0 && n->workers[0].job == -1)
         return task(n, &n->workers[0], arg);
     worker temporary = {.to_fd = -1, .from_fd = -1, .job = -1};
     proto_config config;

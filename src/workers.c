@@ -163,6 +163,15 @@ int worker_start(worker *w, const char *path, const proto_config *config, double
     return rate;
 }
 
+void worker_abandon(worker *w)
+{
+    if (w->pid > 0 && w->job >= 0) {
+        kill(w->pid, SIGUSR1);
+        w->job = WORKER_DISCARDING;
+        w->busy_since = monotonic_seconds();
+    }
+}
+
 void worker_stop(worker *w)
 {
     if (w->pid > 0) {

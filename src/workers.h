@@ -21,9 +21,17 @@ typedef struct worker {
     int from_fd;    /* its stdout; -1 when not running */
     char *in;       /* bytes read from from_fd; in[in_pos..in_len) not yet taken */
     size_t in_pos, in_len, in_cap;
-    int job;        /* index of the job it is serving, or -1 when idle */
+    int job;        /* index of the job it is serving, -1 when idle, or
+                       WORKER_DISCARDING: its request was abandoned and what
+                       it still sends is read and dropped up to DONE/ERROR */
     double busy_since; /* monotonic seconds of the last sign of progress */
 } worker;
+
+#define WORKER_DISCARDING (-2)
+
+/* Asks a busy worker to abandon its request (SIGUSR1: the engine stops at its
+ * next audio chunk) and marks it WORKER_DISCARDING. */
+void worker_abandon(worker *w);
 
 /* Starts the process at `path`, waits for its HELLO and sends it `config`.
  * Returns the engine's sample rate, or -1 with errmsg filled.  On failure the

@@ -122,6 +122,7 @@ static int handle_speak(worker_state *st, char *payload, size_t len)
     if (!st->engine)
         return send_error("no voice configured");
     memcpy(&s, payload, sizeof s);
+    output_abandoned = 0; /* a SIGUSR1 meant for the previous request came before it ended */
     char *text = payload + sizeof s;
     size_t text_bytes = len - sizeof s;
     text[text_bytes] = '\0'; /* the read buffer has one spare byte */
@@ -190,9 +191,27 @@ static void keep_engine_off_the_sound_server(void)
     setenv("PULSE_SERVER", "unix:/nonexistent/narrate-worker-never-plays", 1);
 }
 
+static void on_abandon(int sig)
+{
+    (void)sig;
+    output_abandoned = 1;
+}
+
+/* SIGUSR1 from the library abandons the request under way (output.h). */
+static void listen_for_abandon(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_abandon;
+    sa.sa_flags = SA_RESTART;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGUSR1, &sa, NULL);
+}
+
 int main(void)
 {
     signal(SIGPIPE, SIG_IGN);
+    listen_for_abandon();
     keep_engine_off_the_sound_server();
     int32_t rate32 = WORKER_SAMPLE_RATE;
     if (proto_send(STDOUT_FILENO, RSP_HELLO, &rate32, sizeof rate32) != 0)

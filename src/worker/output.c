@@ -5,6 +5,8 @@
 
 #define RESAMPLE_BLOCK 4096 /* input samples per soxr_process call */
 
+volatile sig_atomic_t output_abandoned;
+
 int output_begin(engine_output *o, int in_rate)
 {
     o->in_rate = in_rate;
@@ -53,7 +55,7 @@ static int resample(engine_output *o, const int16_t *samples, size_t count)
 
 int output_audio(engine_output *o, const int16_t *samples, size_t count)
 {
-    if (o->failed)
+    if (o->failed || output_abandoned)
         return -1;
     if (!o->resampler)
         return send_samples(o, samples, count);
@@ -62,7 +64,7 @@ int output_audio(engine_output *o, const int16_t *samples, size_t count)
 
 int output_word(engine_output *o, size_t offset, size_t length, uint64_t sample)
 {
-    if (o->failed)
+    if (o->failed || output_abandoned)
         return -1;
     proto_word w;
     w.offset = (uint32_t)offset;

@@ -3,6 +3,8 @@
 #ifndef NARRATE_WORKER_OUTPUT_H
 #define NARRATE_WORKER_OUTPUT_H
 
+#include <signal.h>
+
 #include <soxr.h>
 
 #include "engine.h"
@@ -13,6 +15,11 @@ struct engine_output {
     uint64_t samples_sent;  /* at WORKER_SAMPLE_RATE */
     int failed;             /* the pipe broke, or the resampler failed */
 };
+
+/* Set by SIGUSR1: the library no longer wants the request under way.  Audio
+ * and word calls then fail, which makes the engine stop early; the request is
+ * still answered (DONE or ERROR), so the stream stays in step. */
+extern volatile sig_atomic_t output_abandoned;
 
 /* Prepares *o for a request whose engine runs at in_rate.  0 or -1. */
 int output_begin(engine_output *o, int in_rate);

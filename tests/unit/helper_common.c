@@ -102,6 +102,7 @@ int test_record_event(void *userdata, const narrate_event *ev)
     case NARRATE_EVENT_WARNING: r->warnings++; break;
     case NARRATE_EVENT_END: r->ends++; break;
     case NARRATE_EVENT_HEADING: r->headings++; break;
+    case NARRATE_EVENT_MARK: r->marks++; break;
     }
     return NARRATE_CONTINUE;
 }

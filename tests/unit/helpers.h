@@ -24,7 +24,7 @@ typedef struct recording {
     char **words;            /* source text of each WORD event */
     uint64_t *word_samples, *word_offsets;
     size_t nwords;
-    size_t warnings, ends, headings;
+    size_t warnings, ends, headings, marks;
     uint64_t samples, loud_samples; /* total, and |x| > 500 */
     int sample_rate;
     const char *source;      /* the text fed, for quoting WORD offsets; may be NULL */
