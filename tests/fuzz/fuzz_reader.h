@@ -24,10 +24,28 @@ static size_t fuzz_utf8_length(const unsigned char *s, size_t n)
     return need;
 }
 
+/* SSML markup: spans inside the block, marks' tags inside the document. */
+static void fuzz_check_markup(const fuzz_doc *doc, const reader_block *b)
+{
+    const reader_markup *m = b->markup;
+    if (m->pause_before_ms < 0 || m->pause_before_ms > 5000 || m->pause_after_ms < 0 ||
+        m->pause_after_ms > 5000)
+        __builtin_trap();
+    for (size_t i = 0; i < m->nspans; i++) {
+        const reader_span *sp = &m->spans[i];
+        if (sp->from > sp->to || sp->to > b->len + 1 ||
+            (sp->kind == SPAN_MARK && (!sp->text || sp->src + sp->src_len > doc->size)) ||
+            (sp->kind == SPAN_PHONEMES && (!sp->text || strpbrk(sp->text, "[]\\\x01"))))
+            __builtin_trap();
+    }
+}
+
 static int fuzz_check_block(void *userdata, const reader_block *b)
 {
     const fuzz_doc *doc = userdata;
-    if (b->type < BLOCK_TITLE || b->type > BLOCK_NOTE || b->len == 0 ||
+    if (b->markup)
+        fuzz_check_markup(doc, b);
+    if (b->type < BLOCK_TITLE || b->type > BLOCK_NOTE || (b->len == 0 && !b->markup) ||
         b->len > READER_MAX_BLOCK_BYTES || b->text[b->len] != '\0' || b->source[b->len] > doc->size)
         __builtin_trap();
     for (size_t i = 0; i < b->len; i++) {
