@@ -44,8 +44,10 @@ static const char *pronunciation_of(const narrate *n, const char *spoken, int se
     char copy[256];
     const char *words[8];
     size_t count = 0;
+    char *save = NULL;
     snprintf(copy, sizeof copy, "%s", spoken);
-    for (char *w = strtok(copy, " ,.;:!?\"()"); w && count < 8; w = strtok(NULL, " ,.;:!?\"()"))
+    for (char *w = strtok_r(copy, " ,.;:!?\"()", &save); w && count < 8;
+         w = strtok_r(NULL, " ,.;:!?\"()", &save))
         words[count++] = w;
     lexicon_match m;
     return count && lexicon_lookup(n->lex, words, count, sentence_start, &m) ? m.source : "";

@@ -17,6 +17,7 @@
 
 #include "ipa.h"
 #include "lexicon_internal.h"
+#include "xml_init.h"
 
 #define PLS_MAX_DEPTH 64
 
@@ -134,6 +135,7 @@ static void on_xml_error(void *data, xmlErrorPtr err)
 
 static xmlDocPtr parse_xml(lex_parse *p, const char *data, size_t size, narrate_error *err)
 {
+    xml_init_once();
     xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
     if (!ctxt) {
         *err = lex_parse_error(p, 0, NARRATE_ENOMEM, "out of memory");
@@ -251,8 +253,9 @@ static narrate_error add_grapheme(pls_doc *d, const xmlNode *g, const char *phon
     char text[LEX_MAX_KEY];
     element_text(g, text, sizeof text);
     const char *words[LEX_MAX_WORDS + 1];
+    char *save = NULL;
     size_t n = 0;
-    for (char *w = strtok(text, " "); w; w = strtok(NULL, " ")) {
+    for (char *w = strtok_r(text, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
         if (n == LEX_MAX_WORDS)
             return lex_parse_error(d->p, line_of(g), NARRATE_EDATA, "phrase longer than %d words", LEX_MAX_WORDS);
         words[n++] = w;

@@ -19,6 +19,7 @@
 
 #include "norm_unicode.h"
 #include "reader_html.h"
+#include "xml_init.h"
 
 #define PARSE_OPTIONS (HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR | \
                        HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC)
@@ -163,7 +164,7 @@ narrate_error html_page_parse(html_page *p, const html_input *in, char *why, siz
     }
     if (in->ulen == 0)
         return NARRATE_OK;
-    xmlInitParser();
+    xml_init_once();
     htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(in->u, (int)in->ulen);
     if (!ctxt)
         return NARRATE_ENOMEM;
