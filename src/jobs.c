@@ -17,6 +17,7 @@
 #define DISCARD_TIMEOUT 1.0          /* an abandoned request that takes longer: kill */
 #define SILENCE_LEVEL 64             /* |sample| at most this is leading silence */
 #define ONSET_MARGIN_MS 5            /* kept before the first sound */
+#define WORD_LAG_MS 100              /* see held_back() */
 
 static job *job_at(narrate *n, int k)
 {
@@ -433,13 +434,23 @@ static size_t trim_leading_silence(narrate *n, job *j)
     return skip;
 }
 
+/* How much of a running job's audio waits for the word marks that may still
+ * come for it: the engine can report a word a little after the audio it
+ * starts in, and a word event must never come after its audio. */
+static size_t held_back(const narrate *n, const job *j)
+{
+    return j->state == JOB_DONE ? 0 : (size_t)n->sample_rate * WORD_LAG_MS / 1000;
+}
+
 static narrate_error deliver_audio(narrate *n, job *j)
 {
     size_t done = trim_leading_silence(n, j);
-    while (done < j->audio_len) {
+    size_t hold = held_back(n, j);
+    size_t end = j->audio_len > hold ? j->audio_len - hold : 0;
+    while (done < end) {
         if (atomic_load(&n->canceled))
             return narrate_fail(n, NARRATE_ECANCELED, "canceled");
-        size_t count = j->audio_len - done < DELIVERY_CHUNK ? j->audio_len - done : DELIVERY_CHUNK;
+        size_t count = end - done < DELIVERY_CHUNK ? end - done : DELIVERY_CHUNK;
         narrate_error err = emit_words_until(n, j, j->samples_delivered + count);
         if (err != NARRATE_OK)
             return err;
@@ -451,7 +462,9 @@ static narrate_error deliver_audio(narrate *n, job *j)
         j->samples_delivered += count;
         n->samples_out += count;
     }
-    j->audio_len = 0;
+    if (done < j->audio_len)
+        memmove(j->audio, j->audio + done, (j->audio_len - done) * sizeof *j->audio);
+    j->audio_len -= done < j->audio_len ? done : j->audio_len;
     return NARRATE_OK;
 }
 
@@ -460,7 +473,8 @@ static narrate_error deliver_ready(narrate *n)
 {
     while (n->queue_count > 0) {
         job *j = job_at(n, 0);
-        int ready = j->state == JOB_DONE || (j->state == JOB_RUNNING && j->audio_len > 0);
+        int ready = j->state == JOB_DONE ||
+                    (j->state == JOB_RUNNING && j->audio_len > held_back(n, j));
         if (!ready)
             return NARRATE_OK;
         narrate_error err = j->started ? NARRATE_OK : start_job(n, j);

@@ -16,9 +16,13 @@
 
 #define HANDLES 4
 
+static char worker_path[4096]; /* test_worker_path() is not thread-safe: read once */
+
 typedef struct rendering {
     uint64_t samples, audio_hash, event_hash;
     size_t events, marks;
+    uint64_t sample_of[64]; /* the first events' samples, to say what differs */
+    int type_of[64];
 } rendering;
 
 typedef struct job {
@@ -51,6 +55,10 @@ static int on_event(void *userdata, const narrate_event *ev)
     rendering *r = userdata;
     uint64_t fields[4] = {(uint64_t)ev->type, ev->offset, ev->length, ev->sample};
     r->event_hash = mix(mix(r->event_hash, fields, sizeof fields), ev->text, strlen(ev->text));
+    if (r->events < 64) {
+        r->sample_of[r->events] = ev->sample;
+        r->type_of[r->events] = ev->type;
+    }
     r->events++;
     r->marks += ev->type == NARRATE_EVENT_MARK;
     return NARRATE_CONTINUE;
@@ -63,7 +71,7 @@ static void *render(void *arg)
     j->out.audio_hash = j->out.event_hash = 14695981039346656037u;
     narrate_config c;
     narrate_config_init(&c);
-    c.worker_path = test_worker_path();
+    c.worker_path = worker_path;
     c.workers = 1;
     c.input_format = j->format;
     c.on_audio = on_audio;
@@ -118,6 +126,11 @@ static void test_handles_on_threads_render_as_alone(void **state)
             assert_int_equal(jobs[i].out.samples, alone[i].samples);
             assert_int_equal(jobs[i].out.events, alone[i].events);
             assert_true(jobs[i].out.audio_hash == alone[i].audio_hash);
+            for (size_t e = 0; e < 64 && e < alone[i].events; e++)
+                if (jobs[i].out.sample_of[e] != alone[i].sample_of[e])
+                    fail_msg("handle %d: event %zu (type %d) at sample %llu, alone %llu", i, e,
+                             alone[i].type_of[e], (unsigned long long)jobs[i].out.sample_of[e],
+                             (unsigned long long)alone[i].sample_of[e]);
             assert_true(jobs[i].out.event_hash == alone[i].event_hash);
         }
     }
@@ -169,6 +182,7 @@ static void test_cancel_touches_one_handle_only(void **state)
 
 int main(void)
 {
+    snprintf(worker_path, sizeof worker_path, "%s", test_worker_path());
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_handles_on_threads_render_as_alone),
         cmocka_unit_test(test_cancel_touches_one_handle_only),
