@@ -173,7 +173,7 @@ FUZZ_SECONDS ?= 60
 FUZZ_RUNS ?=
 FUZZ_SEED ?= 1
 
-bench: all $(BUILD)/bench/first_audio
+bench: all $(BUILD)/bench/first_audio $(BUILD)/bench/stop_restart
 	BUILD=$(BUILD) bash tests/bench.sh
 
 $(BUILD)/bench/%: tests/bench/%.c $(STATIC)

@@ -35,6 +35,12 @@ while [ "$(wc -c < "$TMP/1mb.txt")" -lt 1048576 ]; do cat "$TMP/long.txt" >> "$T
 "$BUILD/bench/first_audio" "$BUILD/narrate-worker" "$TMP/1mb.txt" 9 > "$TMP/first"
 printf 'library first audio: median %.1f ms  (goal <= 20 ms)\n' "$(median < "$TMP/first")"
 
+echo "== Stop and restart (a screen reader's stop, then its next utterance), warm workers, 15 runs"
+"$BUILD/bench/stop_restart" "$BUILD/narrate-worker" "$article" 15 > "$TMP/stop"
+printf 'stop: cancel to feed/finish returning: median %.2f ms  (goal <= 20 ms)\n' "$(cut -d' ' -f1 < "$TMP/stop" | median)"
+printf 'next utterance first audio after reset: median %.2f ms, max %.2f ms  (goal <= 30 ms)\n' \
+    "$(cut -d' ' -f2 < "$TMP/stop" | median)" "$(cut -d' ' -f2 < "$TMP/stop" | sort -g | tail -n 1)"
+
 echo "== First audio from the CLI (process start to the first audio byte on stdout), 9 runs"
 : > "$TMP/cli_first"
 for r in $(seq 9); do

@@ -8,6 +8,7 @@
 #include <espeak-ng/speak_lib.h>
 
 #include "engine.h"
+#include "output.h"
 
 /* How much audio espeak-ng hands over per callback.  Synthesis runs hundreds of
  * times faster than real time, so a larger chunk costs the first sound well
@@ -116,6 +117,8 @@ static int espeak_speak(char *text, size_t len, const engine_prosody *p, engine_
     espeak_ERROR e = espeak_Synth(text, len + 1, 0, POS_CHARACTER, 0,
                                   espeakCHARS_UTF8 | espeakPHONEMES | espeakENDPAUSE, NULL, NULL);
     current = NULL;
+    if (output_abandoned)
+        espeak_Cancel(); /* drops what it still holds of the abandoned text */
     if (e == EE_OK)
         return 0;
     snprintf(err, size, "espeak-ng could not synthesize the sentence");
