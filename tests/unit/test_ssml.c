@@ -295,6 +295,28 @@ static void test_detection(void **state)
     assert_int_equal(narrate_input_format_from_name("SSML"), NARRATE_INPUT_SSML);
 }
 
+static int stop_at_once(void *userdata, const reader_block *b)
+{
+    (void)b;
+    ++*(int *)userdata;
+    return 1;
+}
+
+/* A stop mid-document frees what the markup holds (ASan and valgrind watch). */
+static void test_stopped_reader_frees_its_markup(void **state)
+{
+    (void)state;
+    const char *doc = "<speak>A <mark name=\"m\"/><phoneme alphabet=\"ipa\" ph=\"t&#601;\">to</phoneme>"
+                      "<prosody rate=\"50%\">b</prosody><break time=\"1s\"/>second block</speak>";
+    reader *r;
+    int calls = 0;
+    assert_int_equal(reader_new(READER_SSML, NULL, &r), NARRATE_OK);
+    assert_int_equal(reader_feed(r, doc, strlen(doc), stop_at_once, &calls), NARRATE_OK);
+    assert_int_equal(reader_finish(r, stop_at_once, &calls, NULL, 0), NARRATE_ESTOPPED);
+    assert_int_equal(calls, 1);
+    reader_free(r);
+}
+
 /* ---- through the library ---- */
 
 typedef struct heard {
@@ -331,6 +353,34 @@ static int on_event(void *userdata, const narrate_event *ev)
         h->nevents++;
     }
     return NARRATE_CONTINUE;
+}
+
+static int stop_at_mark(void *userdata, const narrate_event *ev)
+{
+    (void)userdata;
+    return ev->type == NARRATE_EVENT_MARK ? NARRATE_STOP : NARRATE_CONTINUE;
+}
+
+/* A caller that stops at a mark: queued sentences with their markup are freed. */
+static void test_stop_at_a_mark(void **state)
+{
+    (void)state;
+    narrate_config c;
+    narrate_config_init(&c);
+    c.worker_path = test_worker_path();
+    c.workers = 2;
+    c.input_format = NARRATE_INPUT_SSML;
+    c.on_event = stop_at_mark;
+    narrate *n;
+    assert_int_equal(narrate_new(&c, &n, NULL, 0), NARRATE_OK);
+    const char *doc = "<speak><s>One <mark name=\"a\"/>two.</s><s>Three <mark name=\"b\"/>four.</s>"
+                      "<s><prosody pitch=\"+50%\">Five</prosody> <phoneme ph=\"s&#618;ks\">six</phoneme>.</s></speak>";
+    narrate_error err = narrate_feed(n, doc, strlen(doc));
+    if (err == NARRATE_OK)
+        err = narrate_finish(n);
+    assert_int_equal(err, NARRATE_ESTOPPED);
+    assert_int_equal(narrate_reset(n), NARRATE_OK);
+    narrate_free(n);
 }
 
 static void narrate_ssml(const char *doc, int synthesize, heard *h)
@@ -464,6 +514,8 @@ int main(void)
         cmocka_unit_test(test_without_speak_root),
         cmocka_unit_test(test_pathological_inputs_stay_linear),
         cmocka_unit_test(test_detection),
+        cmocka_unit_test(test_stopped_reader_frees_its_markup),
+        cmocka_unit_test(test_stop_at_a_mark),
         cmocka_unit_test(test_spoken_text),
         cmocka_unit_test(test_marks_fall_on_the_next_word),
         cmocka_unit_test(test_breaks_and_prosody_reach_the_audio),
