@@ -20,7 +20,7 @@ typedef struct explain_run {
 static narrate_error ask_phonemes(narrate *n, worker *w, const engine_text *t, char *out,
                                   size_t size)
 {
-    proto_speak speak = {0, 1, {0, 0}, 0, -1};
+    proto_speak speak = {0, 1, {0, 0}, 0, -1, "", ""};
     if (proto_send2(w->to_fd, REQ_SPEAK, &speak, sizeof speak, t->text, t->len) != 0)
         return narrate_fail(n, NARRATE_EWORKER, "cannot write to the synthesis worker");
     proto_header h;

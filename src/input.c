@@ -1,5 +1,6 @@
 /* Text in: bytes -> reader blocks -> sentences -> normalized words with their
  * stream offsets -> the job queue (or, without synthesis, straight to events). */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -71,14 +72,39 @@ static void markup_pauses(const voice_preset *p, const reader_markup *m, int fir
         style->pause_after_ms += p->paragraph_pause_ms;
 }
 
+/* The voice an SSML <voice name> asks for, resolved like narrate_set_voice's
+ * (a preset, or an engine's voice); NULL when the name resolves to nothing. */
+static const voice_preset *ssml_voice(narrate *n, const char *name)
+{
+    if (strcmp(name, n->ssml_voice_name) != 0) {
+        char ignored[128];
+        snprintf(n->ssml_voice_name, sizeof n->ssml_voice_name, "%s", name);
+        n->ssml_voice_ok = preset_resolve(name, &n->ssml_voice, ignored, sizeof ignored) == NARRATE_OK;
+    }
+    return n->ssml_voice_ok ? &n->ssml_voice : NULL;
+}
+
+/* A sentence in an SSML <voice>: that voice, with its preset's rate and pitch. */
+static void markup_voice(narrate *n, const reader_markup *m, job_style *style)
+{
+    const voice_preset *v = m->voice ? ssml_voice(n, m->voice) : NULL;
+    if (!v)
+        return;
+    snprintf(style->voice, sizeof style->voice, "%s", v->voice);
+    snprintf(style->engine, sizeof style->engine, "%s", v->engine);
+    style->rate = v->rate;
+    style->pitch = v->pitch;
+}
+
 /* The pauses and prosody the preset gives a sentence at block bytes [at, end). */
-static job_style style_of(const narrate *n, const reader_block *b, size_t at, size_t end)
+static job_style style_of(narrate *n, const reader_block *b, size_t at, size_t end)
 {
     const voice_preset *p = &n->preset;
-    job_style style = {0, p->sentence_pause_ms, 0, -1, -1};
+    job_style style = {0, p->sentence_pause_ms, 0, -1, -1, "", ""};
     int last = end >= b->len;
     if (b->markup) {
         markup_pauses(p, b->markup, at == 0, last, &style);
+        markup_voice(n, b->markup, &style);
         return style;
     }
     if (is_heading(b) && at == 0)

@@ -101,6 +101,8 @@ static narrate_error send_job(narrate *n, int w, job *j)
     speak.want_phonemes = n->config.phonemes != 0;
     speak.rate = j->style.rate;
     speak.pitch = j->style.pitch;
+    memcpy(speak.voice, j->style.voice, sizeof speak.voice);
+    memcpy(speak.engine, j->style.engine, sizeof speak.engine);
     if (proto_send2(n->workers[w].to_fd, REQ_SPEAK, &speak, sizeof speak, j->engine.text,
                     j->engine.len) != 0 &&
         errno != EPIPE)

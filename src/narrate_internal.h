@@ -23,6 +23,8 @@ typedef struct job_style {
     int pause_before_ms, pause_after_ms; /* silence around it */
     int rate, pitch;                     /* 0 and -1: the voice's own */
     int heading_level;                   /* -1, or it opens a heading of that level */
+    char voice[PROTO_VOICE_MAX];         /* SSML <voice>: "" is the handle's voice */
+    char engine[PROTO_ENGINE_MAX];
 } job_style;
 
 /* One sentence on its way to the caller.  Owns every buffer it points to. */
@@ -77,6 +79,11 @@ struct narrate {
     /* Tests only: the first attempt at each sentence reaches the engine
      * unsanitized, so that isolation is tested with real engine crashes. */
     int unsafe_raw_text;
+
+    /* The last SSML <voice name> resolved, so that each sentence need not be. */
+    char ssml_voice_name[PROTO_VOICE_MAX];
+    voice_preset ssml_voice;
+    int ssml_voice_ok;
 
     atomic_int canceled;
     narrate_error failure;  /* sticky: set when a narration stops early */

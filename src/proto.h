@@ -43,12 +43,17 @@ typedef struct proto_config {
     char engine[PROTO_ENGINE_MAX]; /* "espeak-ng" (also when empty) or "flite" */
 } proto_config;
 
-/* rate and pitch apply to this request only; 0 and -1 keep the configured ones. */
+/* rate and pitch apply to this request only; 0 and -1 keep the configured ones.
+ * voice and engine, when voice is not empty, name the voice this request is
+ * spoken in (an SSML <voice>); the worker falls back to the configured voice
+ * when that one cannot be opened. */
 typedef struct proto_speak {
     uint8_t want_audio;
     uint8_t want_phonemes;
     uint8_t reserved[2];
     int32_t rate, pitch;
+    char voice[PROTO_VOICE_MAX];   /* NUL-terminated; "" keeps the configured voice */
+    char engine[PROTO_ENGINE_MAX];
 } proto_speak;
 
 /* A word of the request's text: byte span, and its first sample counted from the

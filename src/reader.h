@@ -68,6 +68,7 @@ typedef struct reader_markup {
     int pause_after_ms;      /* PAUSE_EXACT only */
     const reader_span *spans; /* in order of `from` within each kind */
     size_t nspans;
+    const char *voice;       /* an SSML <voice name>: the block is read in it; NULL: the handle's */
 } reader_markup;
 
 typedef struct reader_block {

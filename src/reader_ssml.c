@@ -11,6 +11,7 @@
  * ignored and their text read.  Nesting deeper than MAX_DEPTH is read as text
  * without its markup.  Every scan moves forward, so any input is linear. */
 #define _GNU_SOURCE /* memmem */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -27,6 +28,7 @@
 #define TEXT_PIECE 4096          /* text is appended in pieces this long */
 #define MAX_NAME 256             /* longest mark name kept (longer is cut) */
 #define MAX_PHONEMES 1024
+#define MAX_VOICE 64             /* PROTO_VOICE_MAX: a longer name is ignored */
 
 typedef struct prosody {
     int rate, pitch, volume; /* percent */
@@ -44,6 +46,8 @@ typedef struct ssml_state {
     int emitted;             /* a block has gone out */
     prosody stack[MAX_DEPTH];
     char names[MAX_DEPTH][16];
+    char voices[MAX_DEPTH][MAX_VOICE]; /* the voice in force inside each element, or "" */
+    char block_voice[MAX_VOICE];       /* the voice of the block being built */
     size_t depth, overflow;  /* elements open; those past MAX_DEPTH */
     size_t next_gt;          /* cached position of the next '>', or len when none */
     ipa_table *ipa;          /* loaded on the first IPA phoneme element */
@@ -148,10 +152,21 @@ static narrate_error emit_block(ssml_state *s, uint64_t at)
 }
 
 /* The block ends here; its pause after is `pause` unless a break says more. */
+static const char *current_voice(const ssml_state *s)
+{
+    return s->depth ? s->voices[s->depth - 1] : "";
+}
+
+/* The block ends here (its voice is the one in force: a change of voice ends
+ * a block first); its pause after is `pause` unless a break says more. */
 static void close_block(ssml_state *s, reader_pause pause)
 {
     if (bb_is_empty(&s->block))
         return;
+    if (!s->closed) {
+        snprintf(s->block_voice, sizeof s->block_voice, "%s", current_voice(s));
+        s->markup.voice = s->block_voice[0] ? s->block_voice : NULL;
+    }
     if (s->closed && !(s->markup.pause == PAUSE_SENTENCE && pause == PAUSE_PARAGRAPH))
         return; /* a paragraph's end outweighs a sentence's; a break outweighs both */
     s->closed = 1;
@@ -174,6 +189,7 @@ static void add_break(ssml_state *s, int ms)
         return;
     }
     int total = (s->closed && s->markup.pause == PAUSE_EXACT ? s->markup.pause_after_ms : 0) + ms;
+    close_block(s, PAUSE_SENTENCE); /* records the block's voice */
     s->closed = 1;
     s->markup.pause = PAUSE_EXACT;
     s->markup.pause_after_ms = total > MAX_PAUSE_MS ? MAX_PAUSE_MS : total;
@@ -477,6 +493,10 @@ static void push_element(ssml_state *s, const tag *t)
         return;
     }
     s->stack[s->depth] = element_prosody(s, t);
+    char *voice = is_named(t, "voice") ? attribute_text(s, t, "name") : NULL;
+    snprintf(s->voices[s->depth], MAX_VOICE, "%s",
+             voice && *voice && strlen(voice) < MAX_VOICE ? voice : current_voice(s));
+    free(voice);
     size_t n = t->name_len < sizeof s->names[0] - 1 ? t->name_len : sizeof s->names[0] - 1;
     memcpy(s->names[s->depth], t->name, n);
     s->names[s->depth][n] = '\0';
@@ -690,6 +710,8 @@ static size_t on_tag(ssml_state *s, const tag *t)
         close_block(s, is_named(t, "s") || is_named(t, "sentence") ? PAUSE_SENTENCE : PAUSE_PARAGRAPH);
     else if (!(is_named(t, "emphasis") || is_named(t, "prosody") || is_named(t, "voice")))
         return t->end; /* unknown: the tag is dropped, its content read */
+    if (is_named(t, "voice"))
+        close_block(s, PAUSE_SENTENCE); /* a block has one voice */
     if ((is_named(t, "emphasis") || is_named(t, "prosody") || is_named(t, "voice")) && !t->empty)
         t->closing ? pop_element(s, t) : push_element(s, t);
     if (!t->closing || is_block_element(t))

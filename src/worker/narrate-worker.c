@@ -24,6 +24,7 @@ typedef struct worker_state {
     const engine *engine;   /* NULL until REQ_CONFIG succeeds */
     int engine_rate;        /* the open voice's sample rate */
     proto_config configured;
+    proto_config active;    /* what is open now: configured, or a request's voice */
 } worker_state;
 
 static int send_error(const char *message)
@@ -42,6 +43,27 @@ static const engine *engine_named(const char *name)
     return NULL;
 }
 
+/* Opens c's engine and voice; 0, or -1 with the reason (no engine is open then). */
+static int open_voice(worker_state *st, const proto_config *c, char *reason, size_t size)
+{
+    const engine *e = engine_named(c->engine);
+    if (!e) {
+        snprintf(reason, size, "no such voice: no engine of that name");
+        return -1;
+    }
+    if (st->engine && st->engine != e)
+        st->engine->close();
+    int rate = e->open(c, reason, size);
+    if (rate <= 0) {
+        st->engine = NULL;
+        return -1;
+    }
+    st->engine = e;
+    st->engine_rate = rate;
+    st->active = *c;
+    return 0;
+}
+
 static int handle_config(worker_state *st, const char *payload, size_t len)
 {
     proto_config c;
@@ -50,21 +72,30 @@ static int handle_config(worker_state *st, const char *payload, size_t len)
     memcpy(&c, payload, sizeof c);
     c.voice[PROTO_VOICE_MAX - 1] = '\0';
     c.engine[PROTO_ENGINE_MAX - 1] = '\0';
-    const engine *e = engine_named(c.engine);
-    if (!e)
-        return send_error("no such voice: no engine of that name");
-    if (st->engine && st->engine != e)
-        st->engine->close();
     char reason[256] = "";
-    int rate = e->open(&c, reason, sizeof reason);
-    if (rate <= 0) {
-        st->engine = NULL;
+    if (open_voice(st, &c, reason, sizeof reason) != 0)
         return send_error(reason);
-    }
-    st->engine = e;
-    st->engine_rate = rate;
     st->configured = c;
     return proto_send(STDOUT_FILENO, RSP_DONE, NULL, 0);
+}
+
+/* Opens the voice request s asks for (the configured one when it names none,
+ * or when its own cannot be opened); 0, or -1 when no voice is open at all. */
+static int open_request_voice(worker_state *st, proto_speak *s)
+{
+    proto_config want = st->configured;
+    s->voice[PROTO_VOICE_MAX - 1] = '\0';
+    s->engine[PROTO_ENGINE_MAX - 1] = '\0';
+    if (s->voice[0]) {
+        memcpy(want.voice, s->voice, sizeof want.voice);
+        memcpy(want.engine, s->engine, sizeof want.engine);
+    }
+    int same = st->engine && strcmp(want.voice, st->active.voice) == 0 &&
+               strcmp(want.engine, st->active.engine) == 0;
+    char reason[256];
+    if (same || open_voice(st, &want, reason, sizeof reason) == 0)
+        return 0;
+    return open_voice(st, &st->configured, reason, sizeof reason);
 }
 
 static int send_phonemes(const engine *e, char *text)
@@ -123,6 +154,8 @@ static int handle_speak(worker_state *st, char *payload, size_t len)
         return send_error("no voice configured");
     memcpy(&s, payload, sizeof s);
     output_abandoned = 0; /* a SIGUSR1 meant for the previous request came before it ended */
+    if (open_request_voice(st, &s) != 0)
+        return send_error("no voice could be opened");
     char *text = payload + sizeof s;
     size_t text_bytes = len - sizeof s;
     text[text_bytes] = '\0'; /* the read buffer has one spare byte */

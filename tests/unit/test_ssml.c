@@ -321,7 +321,7 @@ static void test_stopped_reader_frees_its_markup(void **state)
 
 typedef struct heard {
     char sentences[2048];
-    uint64_t samples;
+    uint64_t samples, loud; /* loud: |x| > 500, pauses aside */
     struct {
         narrate_event_type type;
         uint64_t sample, offset, length;
@@ -332,8 +332,11 @@ typedef struct heard {
 
 static int on_audio(void *userdata, const int16_t *s, size_t count, int rate)
 {
-    (void)s, (void)rate;
-    ((heard *)userdata)->samples += count;
+    (void)rate;
+    heard *h = userdata;
+    h->samples += count;
+    for (size_t i = 0; i < count; i++)
+        h->loud += s[i] > 500 || s[i] < -500;
     return NARRATE_CONTINUE;
 }
 
@@ -500,6 +503,46 @@ static void test_phonemes_and_letters_reach_the_engine(void **state)
     assert_non_null(strstr(as_phonemes.sentences, "tomato")); /* events still show the text */
 }
 
+/* The loud samples of text read by a handle with that voice. */
+static uint64_t loud_with_voice(const char *voice, const char *text)
+{
+    heard h;
+    memset(&h, 0, sizeof h);
+    narrate_config c;
+    narrate_config_init(&c);
+    c.worker_path = test_worker_path();
+    c.workers = 1;
+    c.voice = voice;
+    c.on_audio = on_audio;
+    c.userdata = &h;
+    narrate *n;
+    assert_int_equal(narrate_new(&c, &n, NULL, 0), NARRATE_OK);
+    assert_int_equal(narrate_feed(n, text, strlen(text)), NARRATE_OK);
+    assert_int_equal(narrate_finish(n), NARRATE_OK);
+    narrate_free(n);
+    return h.loud;
+}
+
+/* <voice name> reads its sentences as a handle with that voice would (the
+ * pauses stay the handle's); a voice that does not exist falls back to the
+ * handle's. */
+static void test_voice_element(void **state)
+{
+    (void)state;
+    heard ssml, unknown;
+    narrate_ssml("<speak><voice name=\"flite:slt\">And from Flite.</voice></speak>", 1, &ssml);
+    uint64_t flite = loud_with_voice("flite:slt", "And from Flite.");
+    uint64_t news = loud_with_voice(NULL, "And from Flite.");
+    uint64_t off = ssml.loud > flite ? ssml.loud - flite : flite - ssml.loud;
+    uint64_t apart = news > flite ? news - flite : flite - news;
+    if (!(off * 100 <= flite && apart * 10 > flite)) /* the same voice within 1 %; another is not */
+        fail_msg("loud samples: ssml %llu, flite:slt %llu, news %llu", (unsigned long long)ssml.loud,
+                 (unsigned long long)flite, (unsigned long long)news);
+    narrate_ssml("<speak><voice name=\"no-such-voice\">And from Flite.</voice></speak>", 1, &unknown);
+    assert_true(unknown.loud > news / 2);
+    assert_null(strstr(unknown.sentences, "voice"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -520,6 +563,7 @@ int main(void)
         cmocka_unit_test(test_marks_fall_on_the_next_word),
         cmocka_unit_test(test_breaks_and_prosody_reach_the_audio),
         cmocka_unit_test(test_phonemes_and_letters_reach_the_engine),
+        cmocka_unit_test(test_voice_element),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
