@@ -528,7 +528,8 @@ narrate_error jobs_submit(narrate *n, norm_sentence *s, uint64_t *word_spans, jo
         err = pump(n);
     if (err != NARRATE_OK) {
         free(word_spans);
-        job_markup_free(markup);
+        if (markup)
+            job_markup_free(markup);
         return err;
     }
     job *j = job_at(n, n->queue_count);
@@ -536,8 +537,10 @@ narrate_error jobs_submit(narrate *n, norm_sentence *s, uint64_t *word_spans, jo
     j->sentence = *s;
     memset(s, 0, sizeof *s);
     j->word_spans = word_spans;
-    j->markup = *markup;
-    memset(markup, 0, sizeof *markup);
+    if (markup) {
+        j->markup = *markup;
+        memset(markup, 0, sizeof *markup);
+    }
     j->src_offset = src_offset;
     j->src_length = src_length;
     j->style = style;

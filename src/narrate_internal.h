@@ -104,8 +104,8 @@ narrate_error narrate_fail(narrate *n, narrate_error err, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
 /* Queues one normalized sentence, the stream span of each of its words
- * (2 * s->nwords values) and its markup, taking ownership of all three (*s and
- * *markup are zeroed), and delivers what is ready; blocks while the queue is
+ * (2 * s->nwords values) and its markup (or NULL), taking ownership of all
+ * three (*s and *markup are zeroed), and delivers what is ready; blocks while the queue is
  * full.  An empty sentence carries marks alone and needs no worker. */
 narrate_error jobs_submit(narrate *n, norm_sentence *s, uint64_t *word_spans, job_markup *markup,
                           uint64_t src_offset, uint64_t src_length, job_style style);

@@ -36,7 +36,8 @@ static narrate_error submit_raw(narrate *n, const char *text, uint64_t offset)
     uint64_t *spans = malloc(2 * sizeof *spans);
     spans[0] = offset;
     spans[1] = s.len;
-    narrate_error err = jobs_submit(n, &s, spans, offset, s.len, (job_style){0, 0, 0, -1, -1});
+    narrate_error err =
+        jobs_submit(n, &s, spans, NULL, offset, s.len, (job_style){0, 0, 0, -1, -1, "", ""});
     norm_sentence_free(&s);
     return err;
 }
