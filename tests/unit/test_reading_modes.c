@@ -203,7 +203,7 @@ static void test_engine_text_raises_capitals(void **state)
     norm_sentence s = {0};
     assert_int_equal(norm_sentence_read(d, &reading, "Ab", 2, &s), NARRATE_OK);
     assert_string_equal(s.text, "A, b");
-    engine_style style = {NULL, QUOTE_PLAIN, 50, 50};
+    engine_style style = {NULL, QUOTE_PLAIN, 50, 50, NULL, 0, 0};
     engine_text t = {0};
     assert_int_equal(engine_text_build(&s, &style, 0, &t), NARRATE_OK);
     assert_string_equal(t.text, " \00180P  [['eI]]  \00150P ,  [[b'i:]] ");
