@@ -266,6 +266,9 @@ void narrate_free(narrate *n)
     if (n->queue)
         jobs_clear(n);
     for (int w = 0; w < n->nworkers; w++) {
+        /* an abandoned request may hold its worker in a write nobody reads now */
+        if (n->workers[w].job == WORKER_DISCARDING)
+            worker_stop(&n->workers[w]);
         worker_shutdown(&n->workers[w], 0.2);
         free(n->workers[w].in);
     }
