@@ -18,7 +18,7 @@ need python3
 [ "${NARRATE_SANITIZED:-0}" = 1 ] && skip "skip: real-time playback is not measured under sanitizers"
 export NARRATE_WORKER="$PWD/$BUILD/narrate-worker"
 DIR=$(mktemp -d /tmp/narrate-sd.XXXXXX)
-sd_cleanup() { speechd_stop; pulse_stop; rm -rf "$DIR" "$TMP"; }
+sd_cleanup() { speechd_stop; pulse_stop; [ -n "${SD_KEEP:-}" ] || rm -rf "$DIR" "$TMP"; }
 trap sd_cleanup EXIT
 trap 'exit 130' INT TERM
 pulse_start "$DIR/pulse" > "$DIR/pulse-start.log" || { cat "$DIR/pulse-start.log"; exit 1; }
