@@ -55,30 +55,11 @@ static void report_played_marks(sd_playback *pb)
     }
 }
 
-/* A sink takes one sample rate for its life: a voice at another rate (Flite's
- * 8 or 16 kHz voices) gets a new one. */
-static int reopen_for_rate(sd_playback *pb, int rate)
-{
-    char msg[256];
-    narrate_sink_close(pb->sink, 0, NULL, 0);
-    pb->sink = NULL;
-    if (narrate_sink_open_speakers(&pb->sink, msg, sizeof msg) != NARRATE_OK) {
-        sd_log(1, "cannot reopen the audio device: %s", msg);
-        return -1;
-    }
-    pb->sink_rate = rate;
-    pb->base = pb->sink_total = 0;
-    sd_marks_clear(&pb->marks);
-    return 0;
-}
-
 static int to_speakers(sd_playback *pb, const int16_t *samples, size_t count, int rate)
 {
     if (!pb->sink)
         return NARRATE_STOP;
-    if (pb->sink_rate && rate != pb->sink_rate && reopen_for_rate(pb, rate) < 0)
-        return NARRATE_STOP;
-    pb->sink_rate = rate;
+    /* narrate delivers every voice at one rate, which the sink keeps for its life. */
     narrate_error err = narrate_sink_write(pb->sink, samples, count, rate);
     if (err != NARRATE_OK) {
         sd_log(1, "audio output: %s", narrate_sink_errmsg(pb->sink));

@@ -22,7 +22,6 @@
 typedef struct sd_playback {
     sd_audio_path path;
     narrate_sink *sink;     /* module path: the open speakers, else NULL */
-    int sink_rate;          /* the rate the sink was first written at */
     uint64_t sink_total;    /* samples written to the sink since it opened */
     uint64_t base;          /* sink_total when this utterance started */
     uint64_t delivered;     /* samples of this utterance received from narrate */

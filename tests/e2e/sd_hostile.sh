@@ -22,9 +22,9 @@ span=$(speaking_span "$DIR/hostile.raw")
 echo "measure: hostile SSML heard for ${span} s, spd-say -w took ${took} s"
 check "spd-say -w returns (status $status)" test "$status" -eq 0
 check "no command from the SSML ran (no canary file)" test ! -e "$canary"
-# The words take about 4 s at 230 wpm; the break adds at most 5 s.
-check "the reading is bounded: heard ${span} s, at most 5 s of break" float_between "$span" 1 12
-check "it took a sensible time (${took} s)" float_between "$took" 0.5 15
+# The words take about 6 s at 230 wpm; the break adds at most 5 s, not 100000.
+check "the reading is bounded: heard ${span} s, at most 5 s of break" float_between "$span" 1 14
+check "it took a sensible time (${took} s)" float_between "$took" 0.5 20
 check "the module survived (pid $pid)" test "$(speechd_module_pid)" = "$pid"
 record_start "$DIR/next.raw"
 timeout 30 spd-say -w "Three carriers arrived before noon."
