@@ -150,6 +150,14 @@ $(BUILD)/tests/%: tests/unit/%.c $(TEST_HELPER_OBJ) $(STATIC)
 	$(Q)$(CC) $(ALL_CFLAGS) $(shell pkg-config --cflags cmocka) $(LDFLAGS) -o $@ $< \
 		$(TEST_HELPER_OBJ) $(STATIC) $(LIB_LIBS) $(shell pkg-config --libs cmocka)
 
+# sd_narrate's unit tests link its pieces (all but main).
+SD_PIECES := $(filter-out $(BUILD)/obj/sd/sd_narrate.o,$(SD_OBJ))
+$(BUILD)/tests/test_sd_%: tests/unit/test_sd_%.c $(SD_PIECES) $(TEST_HELPER_OBJ) $(STATIC)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo '  TEST    $@')
+	$(Q)$(CC) $(ALL_CFLAGS) $(shell pkg-config --cflags cmocka) $(LDFLAGS) -o $@ $< \
+		$(SD_PIECES) $(TEST_HELPER_OBJ) $(STATIC) $(LIB_LIBS) $(shell pkg-config --libs cmocka)
+
 $(BUILD)/libnarrate.pc: Makefile $(BUILD)/gen/paths.h
 	@mkdir -p $(BUILD)
 	printf '%s\n' 'prefix=$(PREFIX)' 'libdir=$(LIBDIR)' 'includedir=$(INCLUDEDIR)' '' \
