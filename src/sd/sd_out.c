@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,7 +11,7 @@
 #include <unistd.h>
 
 static pthread_mutex_t out_lock = PTHREAD_MUTEX_INITIALIZER;
-static int log_level = 3;
+static atomic_int log_level = 3;
 
 /* A growable byte buffer; a failed allocation marks it broken and the message
  * is dropped whole rather than sent cut. */
