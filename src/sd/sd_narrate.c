@@ -116,15 +116,14 @@ static int cmd_speak(module *m, sd_job_kind kind)
     char *text = sd_in_block();
     if (!text)
         return feof(stdin) ? -1 : (sd_out_line("401 ERR OUT OF MEMORY"), 0);
-    if (!m->speaker) {
+    if (!m->speaker || sd_speaker_busy(m->speaker)) {
         free(text);
-        sd_out_line("300 ERR NOT INITIALIZED");
+        sd_out_line(m->speaker ? "401 ERR ALREADY SPEAKING" : "300 ERR NOT INITIALIZED");
         return 0;
     }
     /* The reply goes out before the speaking thread can send any event. */
     sd_out_line("200 OK SPEAKING");
-    if (sd_speaker_speak(m->speaker, kind, text, &m->settings) < 0)
-        sd_log(1, "a message came while another was being spoken; dropped");
+    sd_speaker_speak(m->speaker, kind, text, &m->settings);
     return 0;
 }
 

@@ -173,6 +173,14 @@ const char *const *sd_speaker_voices(const sd_speaker *sp, size_t *count)
     return (const char *const *)sp->voices.lines;
 }
 
+int sd_speaker_busy(sd_speaker *sp)
+{
+    pthread_mutex_lock(&sp->lock);
+    int busy = sp->busy;
+    pthread_mutex_unlock(&sp->lock);
+    return busy;
+}
+
 int sd_speaker_speak(sd_speaker *sp, sd_job_kind kind, char *text, const sd_settings *settings)
 {
     pthread_mutex_lock(&sp->lock);

@@ -33,6 +33,10 @@ int sd_speaker_open_audio(sd_speaker *sp, sd_audio_path path, char *errmsg, size
 /* The voices to list: "name\tlanguage\tvariant" lines, valid until _free. */
 const char *const *sd_speaker_voices(const sd_speaker *sp, size_t *count);
 
+/* Nonzero while an utterance is being spoken.  Only the command reader starts
+ * utterances, so for it a zero stays zero until its next sd_speaker_speak. */
+int sd_speaker_busy(sd_speaker *sp);
+
 /* Starts speaking `text` (taken over: freed by the speaker) with `settings`.
  * Returns 0, or -1 when an utterance is still being spoken (text is freed). */
 int sd_speaker_speak(sd_speaker *sp, sd_job_kind kind, char *text, const sd_settings *settings);

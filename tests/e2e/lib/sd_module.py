@@ -26,6 +26,7 @@ class Module:
         self.proc = subprocess.Popen([path, config], stdin=subprocess.PIPE,
                                      stdout=subprocess.PIPE, stderr=open(config + ".log", "ab"))
         self.buf = b""
+        self.events = []
 
     def send(self, text):
         self.proc.stdin.write(text.encode())
@@ -47,8 +48,23 @@ class Module:
         return line
 
     def message(self, timeout=10.0):
-        """The next whole message: (code, [continuation lines], final line, time it ended)."""
+        """The next reply (not an event): (code, [continuation lines], final line, time).
+        Events (7xx) that come first are kept for event(), as the server does."""
         deadline = time.monotonic() + timeout
+        while True:
+            msg = self._message(deadline)
+            if msg is None or msg[0] < 700:
+                return msg
+            self.events.append(msg)
+
+    def event(self, timeout=10.0):
+        """The next event, kept or new; a reply in between counts as a protocol error."""
+        if self.events:
+            return self.events.pop(0)
+        return self._message(time.monotonic() + timeout)
+
+    def _message(self, deadline):
+        """The next whole message, reply or event."""
         lines = []
         while True:
             line = self._line(deadline)
@@ -106,7 +122,7 @@ def utterance(m, timeout=60.0):
     """Events until END/STOP/PAUSE: (list of (code, payload, time), audio samples, bad blocks)."""
     events, samples, bad = [], 0, 0
     while True:
-        msg = m.message(timeout)
+        msg = m.event(timeout)
         if msg is None:
             events.append((None, "timeout", time.monotonic()))
             return events, samples, bad
@@ -176,7 +192,7 @@ def main(module_path, config, canary):
 
     # STOP while speaking: 703 at once, no audio after it.
     speak(m, LONG_TEXT)
-    first = m.message(30)
+    first = m.event(30)
     check("BEGIN for the long text", first and first[0] == 701)
     time.sleep(0.5)
     t0 = time.monotonic()
@@ -192,9 +208,21 @@ def main(module_path, config, canary):
     r2 = m.message(2)
     check("the module answers at once after a stop", r and r[0] == 203 and r2 and r2[0] == 203)
 
+    # SPEAK while speaking is an error (4xx), and the message being spoken goes on.
+    speak(m, LONG_TEXT)
+    m.event(30)
+    a = m.command("SPEAK\n")
+    m.send("<speak>Another.</speak>\n.\n")
+    b = m.message()
+    check("SPEAK while speaking: 202, then a 4xx error (%s)" % (b and b[0]),
+          a and a[0] == 202 and b and 400 <= b[0] < 500)
+    m.send("STOP\n")
+    events, _, _ = utterance(m, 10)
+    check("the first message then ends with its STOP", events[-1][0] == 703)
+
     # PAUSE: 704.
     speak(m, LONG_TEXT)
-    m.message(30)
+    m.event(30)
     time.sleep(0.3)
     m.send("PAUSE\n")
     events, _, _ = utterance(m, 10)
