@@ -6,17 +6,53 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+
+const char *const sd_voice_type_names[SD_VOICE_TYPES] = {
+    "male1", "male2", "male3", "female1", "female2", "female3", "child_male", "child_female",
+};
+
+static int voice_type_index(const char *type)
+{
+    for (int i = 0; i < SD_VOICE_TYPES; i++)
+        if (strcasecmp(type, sd_voice_type_names[i]) == 0)
+            return i;
+    return -1;
+}
+
+const char *sd_config_voice_for_type(const sd_config *c, const char *type)
+{
+    int i = voice_type_index(type);
+    return i >= 0 && c->voice_types[i][0] ? c->voice_types[i] : NULL;
+}
 
 void sd_config_init(sd_config *c)
 {
+    memset(c, 0, sizeof *c);
     snprintf(c->voice, sizeof c->voice, "screenreader");
     c->normal_rate = 230;
     c->audio = SD_AUDIO_MODULE;
     c->workers = 0;
 }
 
-/* Splits "Name value" or "Name "value"" in place; returns 0, or -1 for a line
- * with no name (blank or comment). */
+/* s without surrounding blanks and, when it is quoted, without its quotes;
+ * cut in place. */
+static char *trimmed(char *s)
+{
+    while (isspace((unsigned char)*s))
+        s++;
+    char *end = s + strlen(s);
+    while (end > s && isspace((unsigned char)end[-1]))
+        *--end = '\0';
+    if (*s == '"' && end > s + 1 && end[-1] == '"') {
+        end[-1] = '\0';
+        s++;
+    }
+    return s;
+}
+
+/* Splits "Name value" in place at the first blank; returns 0, or -1 for a
+ * line with no name (blank or comment). */
 static int split_line(char *line, char **name, char **value)
 {
     char *p = line;
@@ -29,16 +65,20 @@ static int split_line(char *line, char **name, char **value)
         p++;
     if (*p)
         *p++ = '\0';
-    while (isspace((unsigned char)*p))
-        p++;
-    char *end = p + strlen(p);
-    while (end > p && isspace((unsigned char)end[-1]))
-        *--end = '\0';
-    if (*p == '"' && end > p + 1 && end[-1] == '"') {
-        end[-1] = '\0';
-        p++;
-    }
-    *value = p;
+    *value = trimmed(p);
+    return 0;
+}
+
+/* "TYPE VOICE": the voice for a speech-dispatcher voice type. */
+static int set_voice_type(sd_config *c, char *value)
+{
+    char *type, *voice;
+    if (split_line(value, &type, &voice) < 0 || *voice == '\0')
+        return -1;
+    int i = voice_type_index(type);
+    if (i < 0)
+        return -1;
+    snprintf(c->voice_types[i], sizeof c->voice_types[i], "%s", voice);
     return 0;
 }
 
@@ -52,7 +92,7 @@ static int parse_int(const char *value, int lo, int hi, int *out)
     return 0;
 }
 
-static int apply(sd_config *c, const char *name, const char *value)
+static int apply(sd_config *c, const char *name, char *value)
 {
     if (strcmp(name, "NarrateVoice") == 0) {
         snprintf(c->voice, sizeof c->voice, "%s", value);
@@ -62,6 +102,8 @@ static int apply(sd_config *c, const char *name, const char *value)
         return parse_int(value, 80, 450, &c->normal_rate);
     if (strcmp(name, "NarrateWorkers") == 0)
         return parse_int(value, 0, 64, &c->workers);
+    if (strcmp(name, "NarrateVoiceType") == 0)
+        return set_voice_type(c, value);
     if (strcmp(name, "NarrateAudio") == 0) {
         if (strcmp(value, "module") == 0)
             c->audio = SD_AUDIO_MODULE;

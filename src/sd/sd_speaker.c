@@ -45,11 +45,26 @@ static int on_event(void *userdata, const narrate_event *ev)
     return atomic_load(&sp->pb.stop) ? NARRATE_STOP : NARRATE_CONTINUE;
 }
 
+/* The client's synthesis voice when it is one of the listed voices, else the
+ * voice configured for its voice type, else the module's voice.  An unknown
+ * name never reaches narrate_set_voice: a worker that refuses a voice is
+ * stopped, and a handle whose workers are all stopped accepts any name until
+ * its next text fails with EVOICE. */
+static const char *chosen_voice(const sd_speaker *sp, const sd_settings *s)
+{
+    if (s->synthesis_voice[0] && sd_voices_has(&sp->voices, s->synthesis_voice))
+        return s->synthesis_voice;
+    if (s->synthesis_voice[0])
+        sd_log(2, "no voice %s; using the configured one", s->synthesis_voice);
+    const char *for_type = sd_config_voice_for_type(&sp->config, s->voice_type);
+    return for_type ? for_type : sp->config.voice;
+}
+
 /* Voice, rate, pitch, volume and reading for the next utterance; a voice that
  * does not exist falls back to the configured one. */
 static void apply_settings(sd_speaker *sp, const sd_settings *s, sd_job_kind kind)
 {
-    const char *voice = s->synthesis_voice[0] ? s->synthesis_voice : sp->config.voice;
+    const char *voice = chosen_voice(sp, s);
     int rate = sd_rate_wpm(s->rate, sp->config.normal_rate);
     narrate_error err = narrate_set_voice(sp->n, voice, rate, sd_pitch(s->pitch),
                                           sd_volume(s->volume));
@@ -85,7 +100,8 @@ static int speak(sd_speaker *sp, sd_job_kind kind, const char *text, const sd_se
     if ((stop = atomic_load(&sp->pb.stop)))
         return stop;
     if (err != NARRATE_OK)
-        sd_log(1, "speaking: %s", err == NARRATE_ENOMEM ? "out of memory" : narrate_errmsg(sp->n));
+        sd_log(1, "speaking: %s: %s", narrate_strerror(err),
+               err == NARRATE_ENOMEM ? "" : narrate_errmsg(sp->n));
     stop = sd_playback_drain(&sp->pb);
     return stop ? stop : 702;
 }

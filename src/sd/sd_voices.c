@@ -49,6 +49,15 @@ int sd_voices_collect(sd_voices *v, narrate *n, char *errmsg, size_t errmsg_size
     return 0;
 }
 
+int sd_voices_has(const sd_voices *v, const char *name)
+{
+    size_t n = strlen(name);
+    for (size_t i = 0; i < v->count; i++)
+        if (strncmp(v->lines[i], name, n) == 0 && v->lines[i][n] == '\t')
+            return 1;
+    return 0;
+}
+
 void sd_voices_free(sd_voices *v)
 {
     for (size_t i = 0; i < v->count; i++)

@@ -17,6 +17,9 @@ typedef struct sd_voices {
 /* Fills v from n (which must not be speaking); 0, or -1 with a message. */
 int sd_voices_collect(sd_voices *v, narrate *n, char *errmsg, size_t errmsg_size);
 
+/* Nonzero when `name` is one of the voices collected. */
+int sd_voices_has(const sd_voices *v, const char *name);
+
 void sd_voices_free(sd_voices *v);
 
 #endif

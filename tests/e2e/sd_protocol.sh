@@ -11,7 +11,7 @@ need python3
 MODULE="$PWD/$BUILD/sd_narrate"
 [ -x "$MODULE" ] || { echo "no $MODULE: run make first"; exit 1; }
 export NARRATE_WORKER="$PWD/$BUILD/narrate-worker"
-printf 'NarrateAudio "server"\nNarrateWorkers 2\n' > "$TMP/narrate.conf"
+sed "s/^NarrateAudio.*/NarrateAudio \"server\"/" src/sd/narrate.conf > "$TMP/narrate.conf"
 canary="$TMP/canary"
 python3 tests/e2e/lib/sd_module.py "$MODULE" "$TMP/narrate.conf" "$canary" || {
     echo "module log:"; tail -n 20 "$TMP/narrate.conf.log"; exit 1; }

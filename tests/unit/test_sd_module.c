@@ -76,7 +76,8 @@ static void test_config_file(void **state)
     int fd = mkstemp(path);
     assert_true(fd >= 0);
     const char *text = "# a comment\n\nNarrateVoice \"en-gb\"\n  NarrateRate 200\n"
-                       "NarrateAudio server\nSomethingElse 1\n";
+                       "NarrateAudio server\nSomethingElse 1\n"
+                       "NarrateVoiceType female1 \"en-us+f3\"\nNarrateVoiceType MALE2 flite:rms\n";
     assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
     close(fd);
     sd_config c;
@@ -87,13 +88,17 @@ static void test_config_file(void **state)
     assert_string_equal(c.voice, "en-gb");
     assert_int_equal(c.normal_rate, 200);
     assert_int_equal(c.audio, SD_AUDIO_SERVER);
+    assert_string_equal(sd_config_voice_for_type(&c, "female1"), "en-us+f3");
+    assert_string_equal(sd_config_voice_for_type(&c, "male2"), "flite:rms");
+    assert_null(sd_config_voice_for_type(&c, "male1"));
+    assert_null(sd_config_voice_for_type(&c, "robot"));
 
     FILE *f = fopen(path, "w");
-    fputs("NarrateAudio speakers\n", f);
+    fputs("NarrateVoiceType robot en-us\nNarrateAudio speakers\n", f);
     fclose(f);
     sd_config_init(&c);
     assert_int_equal(sd_config_read(&c, path, msg, sizeof msg), -1);
-    assert_non_null(strstr(msg, "NarrateAudio"));
+    assert_non_null(strstr(msg, "NarrateVoiceType"));
     unlink(path);
 
     sd_config_init(&c);

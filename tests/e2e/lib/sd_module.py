@@ -139,6 +139,17 @@ def utterance(m, timeout=60.0):
             return events, samples, bad
 
 
+def audio_of(m, timeout=30.0):
+    """The audio bytes of one utterance, up to its END."""
+    data = b""
+    while True:
+        msg = m.event(timeout)
+        if msg is None or msg[0] in (702, 703, 704):
+            return data
+        if msg[0] == 705:
+            data += audio_samples(msg[1])[2]
+
+
 def speak(m, ssml, settings="rate=0\npitch=0\nvolume=100\n"):
     r = m.command("SET\n")
     m.send(settings + ".\n")
@@ -227,6 +238,26 @@ def main(module_path, config, canary):
     m.send("PAUSE\n")
     events, _, _ = utterance(m, 10)
     check("PAUSE ends the message with 704 PAUSE", events[-1][0] == 704)
+
+    # Voices: the voice type maps through narrate.conf, a synthesis voice names one.
+    heard = {}
+    for name, settings in (("default", "voice=male1\nsynthesis_voice=NULL\n"),
+                           ("female1", "voice=female1\nsynthesis_voice=NULL\n"),
+                           ("flite:slt", "voice=male1\nsynthesis_voice=flite:slt\n"),
+                           ("no such voice", "synthesis_voice=nosuchvoice\n")):
+        speak(m, "<speak>Hello there.</speak>", settings)
+        heard[name] = audio_of(m)
+    check("voice type female1 sounds different from the default",
+          heard["female1"] and heard["female1"] != heard["default"])
+    check("synthesis voice flite:slt sounds different from the default",
+          heard["flite:slt"] and heard["flite:slt"] != heard["default"])
+    print("measure: Hello there. default %d bytes, unknown voice %d bytes" % (len(heard["default"]), len(heard["no such voice"])))
+    check("an unknown synthesis voice falls back to the module's voice",
+          heard["default"] and
+          abs(len(heard["no such voice"]) - len(heard["default"])) < 0.03 * len(heard["default"]))
+    r = m.command("SET\n")
+    m.send("synthesis_voice=NULL\n.\n")
+    m.message()
 
     # A STOP when idle is no error and gets no reply.
     m.send("STOP\n")
