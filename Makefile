@@ -7,7 +7,8 @@
 #   make bench      benchmarks against espeak-ng (figures, not pass/fail)
 #   make demo       narrate examples/ to a file and play it where a device exists
 #   make deps       install the Debian packages this needs (apt-get)
-#   make install / uninstall, honouring PREFIX and DESTDIR
+#   make install / uninstall, honouring PREFIX and DESTDIR; the speech-dispatcher
+#                   module goes to SD_MODULEDIR, its config to SD_CONFDIR
 
 VERSION := $(shell sed -n 's/^\#define NARRATE_VERSION_STRING "\(.*\)"/\1/p' src/narrate.h)
 SOVERSION := $(firstword $(subst ., ,$(VERSION)))
@@ -19,6 +20,11 @@ INCLUDEDIR ?= $(PREFIX)/include
 LIBEXECDIR ?= $(PREFIX)/libexec/narrate
 MANDIR ?= $(PREFIX)/share/man
 PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
+# speech-dispatcher looks for modules in PREFIX/lib/speech-dispatcher-modules
+# (Debian: /usr/lib/...) and for their configs in /etc/speech-dispatcher/modules;
+# under another prefix, speechd.conf's AddModule line names both by full path.
+SD_MODULEDIR ?= $(PREFIX)/lib/speech-dispatcher-modules
+SD_CONFDIR ?= $(if $(filter /usr,$(PREFIX)),/etc,$(PREFIX)/etc)/speech-dispatcher/modules
 
 BUILD ?= build
 CC ?= cc
@@ -47,6 +53,8 @@ CLI_SRC := $(wildcard src/cli/*.c)
 CLI_OBJ := $(CLI_SRC:src/%.c=$(BUILD)/obj/%.o)
 WORKER_SRC := $(wildcard src/worker/*.c)
 WORKER_OBJ := $(WORKER_SRC:src/%.c=$(BUILD)/obj/%.o)
+SD_SRC := $(wildcard src/sd/*.c)
+SD_OBJ := $(SD_SRC:src/%.c=$(BUILD)/obj/%.o)
 DATA_FILES := $(sort $(wildcard pronunciations/*.tsv pronunciations/*.lex voices/*.ini))
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
@@ -62,7 +70,7 @@ SONAME := libnarrate.so.$(SOVERSION)
 
 .PHONY: FORCE all check sanitize leakcheck fuzz bench demo deps install uninstall clean
 all: $(STATIC) $(SHARED) $(BUILD)/narrate $(BUILD)/narrate-worker $(BUILD)/libnarrate.pc \
-	$(BUILD)/narrate.1 $(EXAMPLE_BIN)
+	$(BUILD)/narrate.1 $(BUILD)/sd_narrate $(EXAMPLE_BIN)
 
 # V=1 shows the full commands.
 Q := $(if $(V),,@)
@@ -119,6 +127,9 @@ $(SHARED): $(LIB_OBJ)
 $(BUILD)/narrate: $(CLI_OBJ) $(STATIC)
 	$(CC) $(SANFLAGS) $(LDFLAGS) -o $@ $^ $(LIB_LIBS)
 
+$(BUILD)/sd_narrate: $(SD_OBJ) $(STATIC)
+	$(CC) $(SANFLAGS) $(LDFLAGS) -o $@ $^ $(LIB_LIBS)
+
 $(BUILD)/gen/worker_data.c: $(BUILD)/embed $(WORKER_DATA_FILES)
 	$(Q)$(BUILD)/embed $@ $(WORKER_DATA_FILES)
 
@@ -138,6 +149,14 @@ $(BUILD)/tests/%: tests/unit/%.c $(TEST_HELPER_OBJ) $(STATIC)
 	@$(if $(Q),echo '  TEST    $@')
 	$(Q)$(CC) $(ALL_CFLAGS) $(shell pkg-config --cflags cmocka) $(LDFLAGS) -o $@ $< \
 		$(TEST_HELPER_OBJ) $(STATIC) $(LIB_LIBS) $(shell pkg-config --libs cmocka)
+
+# sd_narrate's unit tests link its pieces (all but main).
+SD_PIECES := $(filter-out $(BUILD)/obj/sd/sd_narrate.o,$(SD_OBJ))
+$(BUILD)/tests/test_sd_%: tests/unit/test_sd_%.c $(SD_PIECES) $(TEST_HELPER_OBJ) $(STATIC)
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo '  TEST    $@')
+	$(Q)$(CC) $(ALL_CFLAGS) $(shell pkg-config --cflags cmocka) $(LDFLAGS) -o $@ $< \
+		$(SD_PIECES) $(TEST_HELPER_OBJ) $(STATIC) $(LIB_LIBS) $(shell pkg-config --libs cmocka)
 
 $(BUILD)/libnarrate.pc: Makefile $(BUILD)/gen/paths.h
 	@mkdir -p $(BUILD)
@@ -200,13 +219,17 @@ install: all
 	ln -sf $(SONAME) $(DESTDIR)$(LIBDIR)/libnarrate.so
 	install -m 644 $(BUILD)/libnarrate.pc $(DESTDIR)$(PKGCONFIGDIR)/libnarrate.pc
 	install -m 644 $(BUILD)/narrate.1 $(DESTDIR)$(MANDIR)/man1/narrate.1
+	install -d $(DESTDIR)$(SD_MODULEDIR) $(DESTDIR)$(SD_CONFDIR)
+	install -m 755 $(BUILD)/sd_narrate $(DESTDIR)$(SD_MODULEDIR)/sd_narrate
+	install -m 644 src/sd/narrate.conf $(DESTDIR)$(SD_CONFDIR)/narrate.conf
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/narrate $(DESTDIR)$(LIBEXECDIR)/narrate-worker \
 		$(DESTDIR)$(INCLUDEDIR)/narrate.h $(DESTDIR)$(LIBDIR)/libnarrate.a \
 		$(DESTDIR)$(LIBDIR)/libnarrate.so.$(VERSION) $(DESTDIR)$(LIBDIR)/$(SONAME) \
 		$(DESTDIR)$(LIBDIR)/libnarrate.so $(DESTDIR)$(PKGCONFIGDIR)/libnarrate.pc \
-		$(DESTDIR)$(MANDIR)/man1/narrate.1
+		$(DESTDIR)$(MANDIR)/man1/narrate.1 $(DESTDIR)$(SD_MODULEDIR)/sd_narrate \
+		$(DESTDIR)$(SD_CONFDIR)/narrate.conf
 	-rmdir $(DESTDIR)$(LIBEXECDIR)
 
 clean:

@@ -12,7 +12,8 @@ unset MAKEFLAGS MFLAGS MAKELEVEL SANFLAGS CFLAGS LDFLAGS CC
 make -s BUILD="$build" PREFIX="$prefix" install > "$TMP/make.log" 2>&1
 check "make install PREFIX=... succeeds" test $? -eq 0
 for f in bin/narrate libexec/narrate/narrate-worker include/narrate.h lib/libnarrate.a \
-         lib/libnarrate.so lib/pkgconfig/libnarrate.pc share/man/man1/narrate.1; do
+         lib/libnarrate.so lib/pkgconfig/libnarrate.pc share/man/man1/narrate.1 \
+         lib/speech-dispatcher-modules/sd_narrate etc/speech-dispatcher/modules/narrate.conf; do
     check "installed $f" test -e "$prefix/$f"
 done
 soname=$(objdump -p "$prefix/lib/libnarrate.so" | awk '/SONAME/ {print $2}')
@@ -32,5 +33,9 @@ check "make uninstall removes every file ($left left)" test "$left" -eq 0
 
 make -s BUILD="$build" PREFIX=/usr DESTDIR="$TMP/stage" install > /dev/null 2>&1
 check "DESTDIR stages under the folder" test -x "$TMP/stage/usr/bin/narrate"
+check "DESTDIR, PREFIX=/usr: the module goes to Debian's module folder" \
+    test -x "$TMP/stage/usr/lib/speech-dispatcher-modules/sd_narrate"
+check "DESTDIR, PREFIX=/usr: its config goes to /etc/speech-dispatcher/modules" \
+    test -f "$TMP/stage/etc/speech-dispatcher/modules/narrate.conf"
 check "DESTDIR: the .pc names the real prefix" grep -q '^prefix=/usr$' "$TMP/stage/usr/lib/pkgconfig/libnarrate.pc"
 finish
