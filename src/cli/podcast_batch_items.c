@@ -69,7 +69,8 @@ static int add_folder(const char *dir, char ***v, size_t *n, size_t *cap)
         }
     }
     closedir(d);
-    qsort(*v + first, *n - first, sizeof **v, by_name);
+    if (*n > first)
+        qsort(*v + first, *n - first, sizeof **v, by_name);
     return 0;
 }
 

@@ -133,7 +133,8 @@ static int scan(const char *dir, struct found *f)
         if (e->d_name[0] != '.' && has_suffix(e->d_name, ".mp3"))
             rc = add_episode(f, dir, e->d_name);
     closedir(d);
-    qsort(f->v, f->n, sizeof *f->v, by_date);
+    if (f->n > 0)
+        qsort(f->v, f->n, sizeof *f->v, by_date);
     return rc;
 }
 
