@@ -412,11 +412,42 @@ static int in_code(const nctx *c, size_t i, const nnum *n)
     return i > 1 && tk_punct(c, i - 1, '-') && tk_word(c, i - 2);
 }
 
+/* The word (or two words) before token i, a period after them allowed, is in
+ * digit_contexts.tsv: "ZIP code 26278", "ext. 4410". */
+static int after_digit_words(const nctx *c, size_t i)
+{
+    size_t w = tk_prev(c, i);
+    if (w != SIZE_MAX && w > 0 && tk_punct(c, w, '.') && tk_word(c, w - 1))
+        w--;
+    if (w == SIZE_MAX || !tk_word(c, w))
+        return 0;
+    const ntable *t = &c->d->digit_words;
+    if (tk_lookup(c, t, w, ""))
+        return 1;
+    size_t v = tk_prev(c, w);
+    char key[64];
+    if (v == SIZE_MAX || !tk_word(c, v) || tk_len(c, v) + 1 + tk_len(c, w) > sizeof key)
+        return 0;
+    memcpy(key, tk_p(c, v), tk_len(c, v));
+    key[tk_len(c, v)] = ' ';
+    memcpy(key + tk_len(c, v) + 1, tk_p(c, w), tk_len(c, w));
+    return ntable_get(t, key, tk_len(c, v) + 1 + tk_len(c, w)) != NULL;
+}
+
+/* A whole number read digit by digit because of the words before it. */
+static int digits_by_context(const nctx *c, size_t i, const nnum *n)
+{
+    return !n->fp && !n->commas && !n->neg && !n->plus && n->in >= 2 && after_digit_words(c, i);
+}
+
 void expand_number(nctx *c, size_t i, const nmatch *m)
 {
     const nnum *n = &m->num;
     size_t from = c->tmp.len;
-    if (reads_as_year(c, n)) {
+    if (digits_by_context(c, i, n)) {
+        c->rule = "digits";
+        num_digits(&c->tmp, n->ip, n->in);
+    } else if (reads_as_year(c, n)) {
         c->rule = "year";
         num_year(&c->tmp, n->ip, n->in);
     } else if (in_code(c, i, n)) {
