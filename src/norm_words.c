@@ -366,8 +366,8 @@ int match_roman(const nctx *c, size_t i, nmatch *m)
     const nrow *ctx = pv == SIZE_MAX ? NULL : tk_lookup(c, &c->d->roman, pv, "");
     m->kind = v;
     m->end = i + 1;
-    if (n == 1 && tk_punct(c, i + 1, '.') && i + 1 != c->final)
-        return 0; /* an initial: "Vladimir V. Putin" */
+    if (n == 1 && tk_punct(c, i + 1, '.') && i + 1 != c->final && !(ctx && nslice_is(ctx->col[1], "cardinal")))
+        return 0; /* an initial: "Vladimir V. Putin"; "World War I. Then" is none */
     if (ctx) {
         m->row = ctx;
         return 1;
