@@ -165,6 +165,48 @@ void expand_phone(nctx *c, size_t i, const nmatch *m)
     c->pending = 0;
 }
 
+/* ---- codes after words of digit_contexts.tsv: ZIP code 26278, ISSN 0891-1851 ---- */
+
+/* The word (or two words) before token i, a period or colon after them
+ * allowed, is in digit_contexts.tsv: "ZIP code 26278", "ext. 4410". */
+static int after_digit_words(const nctx *c, size_t i)
+{
+    size_t w = tk_prev(c, i);
+    if (w != SIZE_MAX && w > 0 && (tk_punct(c, w, '.') || tk_punct(c, w, ':')) && tk_word(c, w - 1))
+        w--;
+    if (w == SIZE_MAX || !tk_word(c, w))
+        return 0;
+    const ntable *t = &c->d->digit_words;
+    if (tk_lookup(c, t, w, ""))
+        return 1;
+    size_t v = tk_prev(c, w);
+    char key[64];
+    if (v == SIZE_MAX || !tk_word(c, v) || tk_len(c, v) + 1 + tk_len(c, w) > sizeof key)
+        return 0;
+    memcpy(key, tk_p(c, v), tk_len(c, v));
+    key[tk_len(c, v)] = ' ';
+    memcpy(key + tk_len(c, v) + 1, tk_p(c, w), tk_len(c, w));
+    return ntable_get(t, key, tk_len(c, v) + 1 + tk_len(c, w)) != NULL;
+}
+
+/* Whole numbers joined by dashes after such words, two digits or more, read
+ * group by group like a phone number; an amount with commas or a decimal
+ * point is none ("the zip code has 2,500 homes"). */
+int match_digit_code(const nctx *c, size_t i, nmatch *m)
+{
+    size_t groups, digits;
+    if (!tk_num(c, i) || !starts_token(c, i))
+        return 0;
+    size_t e = digit_groups(c, i, '-', &groups, &digits);
+    if (digits < 2 || tk_word(c, e) || ((tk_punct(c, e, ',') || tk_punct(c, e, '.')) && tk_num(c, e + 1)) ||
+        !after_digit_words(c, i))
+        return 0;
+    m->end = e;
+    return 1;
+}
+
+void expand_digit_code(nctx *c, size_t i, const nmatch *m) { expand_phone(c, i, m); }
+
 /* ---- ranges and scores: 10-15, 2020-22, 6-3 ---- */
 
 static int is_year(const nnum *n)
@@ -412,42 +454,11 @@ static int in_code(const nctx *c, size_t i, const nnum *n)
     return i > 1 && tk_punct(c, i - 1, '-') && tk_word(c, i - 2);
 }
 
-/* The word (or two words) before token i, a period after them allowed, is in
- * digit_contexts.tsv: "ZIP code 26278", "ext. 4410". */
-static int after_digit_words(const nctx *c, size_t i)
-{
-    size_t w = tk_prev(c, i);
-    if (w != SIZE_MAX && w > 0 && tk_punct(c, w, '.') && tk_word(c, w - 1))
-        w--;
-    if (w == SIZE_MAX || !tk_word(c, w))
-        return 0;
-    const ntable *t = &c->d->digit_words;
-    if (tk_lookup(c, t, w, ""))
-        return 1;
-    size_t v = tk_prev(c, w);
-    char key[64];
-    if (v == SIZE_MAX || !tk_word(c, v) || tk_len(c, v) + 1 + tk_len(c, w) > sizeof key)
-        return 0;
-    memcpy(key, tk_p(c, v), tk_len(c, v));
-    key[tk_len(c, v)] = ' ';
-    memcpy(key + tk_len(c, v) + 1, tk_p(c, w), tk_len(c, w));
-    return ntable_get(t, key, tk_len(c, v) + 1 + tk_len(c, w)) != NULL;
-}
-
-/* A whole number read digit by digit because of the words before it. */
-static int digits_by_context(const nctx *c, size_t i, const nnum *n)
-{
-    return !n->fp && !n->commas && !n->neg && !n->plus && n->in >= 2 && after_digit_words(c, i);
-}
-
 void expand_number(nctx *c, size_t i, const nmatch *m)
 {
     const nnum *n = &m->num;
     size_t from = c->tmp.len;
-    if (digits_by_context(c, i, n)) {
-        c->rule = "digits";
-        num_digits(&c->tmp, n->ip, n->in);
-    } else if (reads_as_year(c, n)) {
+    if (reads_as_year(c, n)) {
         c->rule = "year";
         num_year(&c->tmp, n->ip, n->in);
     } else if (in_code(c, i, n)) {
