@@ -165,6 +165,30 @@ void expand_phone(nctx *c, size_t i, const nmatch *m)
     c->pending = 0;
 }
 
+/* ---- ratios: 1:1, 3:2, 1:250,000 (the time rule has taken 3:16 and 10:30) ---- */
+
+int match_ratio(const nctx *c, size_t i, nmatch *m)
+{
+    if (!parse_number(c, i, &m->num) || m->num.neg || m->num.plus || m->num.fp ||
+        !tk_punct(c, m->num.end, ':') || !tk_num(c, m->num.end + 1) ||
+        !parse_number(c, m->num.end + 1, &m->num2) || m->num2.fp)
+        return 0;
+    size_t e = m->num2.end;
+    if (tk_punct(c, e, ':') || tk_word(c, e) || tk_num(c, e))
+        return 0; /* "2:03:23", "12:30AB" */
+    m->end = e;
+    return 1;
+}
+
+void expand_ratio(nctx *c, size_t i, const nmatch *m)
+{
+    tmp_number(c, &m->num);
+    emit_tmp(c, i, m->num.end);
+    tmp_words(c, "to");
+    tmp_number(c, &m->num2);
+    emit_tmp(c, m->num.end, m->end);
+}
+
 /* ---- codes after words of digit_contexts.tsv: ZIP code 26278, ISSN 0891-1851 ---- */
 
 /* The word (or two words) before token i, a period or colon after them
