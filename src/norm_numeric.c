@@ -88,6 +88,19 @@ static size_t digit_groups(const nctx *c, size_t i, uint32_t sep, size_t *ngroup
     return i;
 }
 
+/* A toll-free prefix without a full number after it: "1-800" before letters
+ * ("1-800-FLOWERS") or alone ("the 1-800 line"), never a range. */
+static int toll_free(const nctx *c, size_t i, nmatch *m)
+{
+    const char *d = tk_p(c, i + 2);
+    if (!tk_is(c, i, "1") || !tk_punct(c, i + 1, '-') || !tk_num(c, i + 2) || tk_len(c, i + 2) != 3 ||
+        d[0] != '8' || d[1] != d[2] || (tk_dash(c, i + 3) && tk_num(c, i + 4)) || tk_num(c, i + 3))
+        return 0;
+    m->kind = 1;
+    m->end = i + 3;
+    return 1;
+}
+
 /* A phone number after a country code ("+1 212-555-0100", "+44 (20) 7946 0000"
  * is not read as one: only the North American forms follow the code). */
 static int phone_body(const nctx *c, size_t i, nmatch *m);
@@ -124,7 +137,7 @@ int match_phone(const nctx *c, size_t i, nmatch *m)
     }
     if (!tk_punct(c, i, '(') && !starts_token(c, i))
         return 0;
-    return phone_body(c, i, m);
+    return phone_body(c, i, m) || toll_free(c, i, m);
 }
 
 static int phone_body(const nctx *c, size_t i, nmatch *m)
@@ -158,7 +171,10 @@ void expand_phone(nctx *c, size_t i, const nmatch *m)
     for (size_t j = i; j < m->end; j++) {
         if (!tk_num(c, j))
             continue;
-        num_digits(&c->tmp, tk_p(c, j), tk_len(c, j));
+        if (m->kind && j > i && tk_is(c, j, "800")) /* "one, eight hundred" */
+            tmp_words(c, "eight hundred");
+        else
+            num_digits(&c->tmp, tk_p(c, j), tk_len(c, j));
         emit_tmp(c, j, j + 1);
         emit_pause(c, ',');
     }
