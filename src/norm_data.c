@@ -35,6 +35,7 @@ static const table_spec specs[] = {
     {"elisions.tsv", offsetof(norm_data, elisions), 1, 1},
     {"greek.tsv", offsetof(norm_data, greek), 2, 0},
     {"street_types.tsv", offsetof(norm_data, streets), 2, 1},
+    {"digit_contexts.tsv", offsetof(norm_data, digit_words), 1, 1},
 };
 
 /* Room for one row's "file:line" string. */

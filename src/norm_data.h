@@ -73,6 +73,7 @@ struct norm_data {
     ntable greek;     /* greek.tsv: letter, name */
     ntable elisions;  /* elisions.tsv: words written after an apostrophe ('em, 'n') */
     ntable streets;   /* street_types.tsv: words that end a street name (Ave, Road), kind */
+    ntable digit_words; /* digit_contexts.tsv: words before a number read digit by digit */
     nsymbols symbols; /* symbols.tsv: punctuation and symbol names by level */
 };
 

@@ -82,7 +82,8 @@ int match_time(const nctx *c, size_t i, nmatch *m)
     size_t e = j;
     size_t k = tk_space(c, j) ? j + 1 : j;
     m->kind = meridiem_at(c, k, &e);
-    if (!m->kind && (!m->a || !tk_punct(c, i + 1, ':') || tk_word(c, j) || tk_num(c, j + 1)))
+    int glued_zone = tk_word(c, j) && tk_lookup(c, &c->d->zones, j, ""); /* "18:00:00Z" */
+    if (!m->kind && (!m->a || !tk_punct(c, i + 1, ':') || (tk_word(c, j) && !glued_zone) || tk_num(c, j + 1)))
         return 0;
     if (m->kind && h > 12)
         return 0;

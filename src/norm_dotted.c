@@ -60,11 +60,17 @@ void expand_ip(nctx *c, size_t i, const nmatch *m) { expand_parts(c, i, m->end, 
 
 /* ---- version numbers: three or four numbers joined by dots ---- */
 
+/* 555.123.4567 is a phone number written with dots, left to the phone rule. */
+static int phone_shaped(const nctx *c, size_t i)
+{
+    return tk_len(c, i) == 3 && tk_len(c, i + 2) == 3 && tk_len(c, i + 4) == 4;
+}
+
 int match_version(const nctx *c, size_t i, nmatch *m)
 {
     size_t e;
     int k = dotted_numbers(c, i, 4, &e);
-    if (!starts_alone(c, i) || k < 3 || k > 4 || tk_word(c, e))
+    if (!starts_alone(c, i) || k < 3 || k > 4 || tk_word(c, e) || (k == 3 && phone_shaped(c, i)))
         return 0;
     m->end = e;
     return 1;

@@ -144,6 +144,11 @@ void num_year(nbuf *b, const char *d, size_t n)
         word(b, ones[y]);
         return;
     }
+    if (n == 2 && y == 0) { /* "'00s", "10/10/00", "1999-00": the year 2000 */
+        word(b, "two");
+        word(b, "thousand");
+        return;
+    }
     if (n == 3 && y % 100 != 0) { /* "340 AD" three forty, "105 BC" one oh five */
         word(b, ones[d[0] - '0']);
         num_year(b, d + 1, 2);

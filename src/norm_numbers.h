@@ -16,7 +16,8 @@ void num_ordinal(nbuf *b, const char *d, size_t n);
 /* Every digit, zeros included: "007" -> "zero zero seven". */
 void num_digits(nbuf *b, const char *d, size_t n);
 /* Digits read as a year: 1984 nineteen eighty four, 2005 two thousand five,
- * 1800 eighteen hundred, 1905 nineteen oh five, 340 three forty, 05 oh five.
+ * 1800 eighteen hundred, 1905 nineteen oh five, 340 three forty, 05 oh five,
+ * 00 two thousand.
  * Other lengths and round hundreds: cardinal. */
 void num_year(nbuf *b, const char *d, size_t n);
 /* "4" "5" -> "four point five"; an empty integer part gives "point five". */

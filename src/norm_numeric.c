@@ -88,6 +88,19 @@ static size_t digit_groups(const nctx *c, size_t i, uint32_t sep, size_t *ngroup
     return i;
 }
 
+/* A toll-free prefix without a full number after it: "1-800" before letters
+ * ("1-800-FLOWERS") or alone ("the 1-800 line"), never a range. */
+static int toll_free(const nctx *c, size_t i, nmatch *m)
+{
+    const char *d = tk_p(c, i + 2);
+    if (!tk_is(c, i, "1") || !tk_punct(c, i + 1, '-') || !tk_num(c, i + 2) || tk_len(c, i + 2) != 3 ||
+        d[0] != '8' || d[1] != d[2] || (tk_dash(c, i + 3) && tk_num(c, i + 4)) || tk_num(c, i + 3))
+        return 0;
+    m->kind = 1;
+    m->end = i + 3;
+    return 1;
+}
+
 /* A phone number after a country code ("+1 212-555-0100", "+44 (20) 7946 0000"
  * is not read as one: only the North American forms follow the code). */
 static int phone_body(const nctx *c, size_t i, nmatch *m);
@@ -124,7 +137,7 @@ int match_phone(const nctx *c, size_t i, nmatch *m)
     }
     if (!tk_punct(c, i, '(') && !starts_token(c, i))
         return 0;
-    return phone_body(c, i, m);
+    return phone_body(c, i, m) || toll_free(c, i, m);
 }
 
 static int phone_body(const nctx *c, size_t i, nmatch *m)
@@ -158,12 +171,81 @@ void expand_phone(nctx *c, size_t i, const nmatch *m)
     for (size_t j = i; j < m->end; j++) {
         if (!tk_num(c, j))
             continue;
-        num_digits(&c->tmp, tk_p(c, j), tk_len(c, j));
+        if (m->kind && j > i && tk_is(c, j, "800")) /* "one, eight hundred" */
+            tmp_words(c, "eight hundred");
+        else
+            num_digits(&c->tmp, tk_p(c, j), tk_len(c, j));
         emit_tmp(c, j, j + 1);
         emit_pause(c, ',');
     }
     c->pending = 0;
 }
+
+/* ---- ratios: 1:1, 3:2, 1:250,000 (the time rule has taken 3:16 and 10:30) ---- */
+
+int match_ratio(const nctx *c, size_t i, nmatch *m)
+{
+    if (!parse_number(c, i, &m->num) || m->num.neg || m->num.plus || m->num.fp ||
+        !tk_punct(c, m->num.end, ':') || !tk_num(c, m->num.end + 1) ||
+        !parse_number(c, m->num.end + 1, &m->num2) || m->num2.fp)
+        return 0;
+    size_t e = m->num2.end;
+    if (tk_punct(c, e, ':') || tk_word(c, e) || tk_num(c, e))
+        return 0; /* "2:03:23", "12:30AB" */
+    m->end = e;
+    return 1;
+}
+
+void expand_ratio(nctx *c, size_t i, const nmatch *m)
+{
+    tmp_number(c, &m->num);
+    emit_tmp(c, i, m->num.end);
+    tmp_words(c, "to");
+    tmp_number(c, &m->num2);
+    emit_tmp(c, m->num.end, m->end);
+}
+
+/* ---- codes after words of digit_contexts.tsv: ZIP code 26278, ISSN 0891-1851 ---- */
+
+/* The word (or two words) before token i, a period or colon after them
+ * allowed, is in digit_contexts.tsv: "ZIP code 26278", "ext. 4410". */
+static int after_digit_words(const nctx *c, size_t i)
+{
+    size_t w = tk_prev(c, i);
+    if (w != SIZE_MAX && w > 0 && (tk_punct(c, w, '.') || tk_punct(c, w, ':')) && tk_word(c, w - 1))
+        w--;
+    if (w == SIZE_MAX || !tk_word(c, w))
+        return 0;
+    const ntable *t = &c->d->digit_words;
+    if (tk_lookup(c, t, w, ""))
+        return 1;
+    size_t v = tk_prev(c, w);
+    char key[64];
+    if (v == SIZE_MAX || !tk_word(c, v) || tk_len(c, v) + 1 + tk_len(c, w) > sizeof key)
+        return 0;
+    memcpy(key, tk_p(c, v), tk_len(c, v));
+    key[tk_len(c, v)] = ' ';
+    memcpy(key + tk_len(c, v) + 1, tk_p(c, w), tk_len(c, w));
+    return ntable_get(t, key, tk_len(c, v) + 1 + tk_len(c, w)) != NULL;
+}
+
+/* Whole numbers joined by dashes after such words, two digits or more, read
+ * group by group like a phone number; an amount with commas or a decimal
+ * point is none ("the zip code has 2,500 homes"). */
+int match_digit_code(const nctx *c, size_t i, nmatch *m)
+{
+    size_t groups, digits;
+    if (!tk_num(c, i) || !starts_token(c, i))
+        return 0;
+    size_t e = digit_groups(c, i, '-', &groups, &digits);
+    if (digits < 2 || tk_word(c, e) || ((tk_punct(c, e, ',') || tk_punct(c, e, '.')) && tk_num(c, e + 1)) ||
+        !after_digit_words(c, i))
+        return 0;
+    m->end = e;
+    return 1;
+}
+
+void expand_digit_code(nctx *c, size_t i, const nmatch *m) { expand_phone(c, i, m); }
 
 /* ---- ranges and scores: 10-15, 2020-22, 6-3 ---- */
 

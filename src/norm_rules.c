@@ -1,6 +1,6 @@
 /* The rule order.  Earlier rules are more specific: whole-token lexicon entries,
- * then web and IP addresses, money, times, dates and version numbers (which
- * contain numbers), then states, arithmetic, phone numbers, measures, ranges,
+ * then web and IP addresses, codes after "ZIP code" or "ISSN", money, times, dates and version numbers (which
+ * contain numbers), then states, arithmetic, phone numbers, measures, ratios, ranges,
  * house numbers and other numbers, then words, symbols and punctuation.  `word`
  * and `punct` match any single token, so every token is consumed.  Each rule
  * says at which kinds of token it can start; the others never try it. */
@@ -14,6 +14,7 @@ static const nrule rules[] = {
     R(email, AT_WORD | AT_NUM),
     R(tag, AT_PUNCT),
     R(ip, AT_NUM),
+    R(digit_code, AT_NUM),
     R(money, AT_ANY),
     R(time, AT_NUM),
     R(clock, AT_NUM),
@@ -32,6 +33,7 @@ static const nrule rules[] = {
     R(feet, AT_NUM),
     R(percent, AT_NUM | AT_PUNCT),
     R(measure, AT_NUM | AT_PUNCT),
+    R(ratio, AT_NUM),
     R(range, AT_NUM | AT_PUNCT),
     R(house, AT_NUM),
     R(fraction, AT_NUM),

@@ -87,6 +87,8 @@ NORM_RULE(measure)
 NORM_RULE(feet)
 /* norm_numeric.c */
 NORM_RULE(phone)
+NORM_RULE(digit_code)
+NORM_RULE(ratio)
 NORM_RULE(range)
 NORM_RULE(fraction)
 NORM_RULE(ordinal)

@@ -263,7 +263,8 @@ static size_t zip_at(const nctx *c, size_t j)
 }
 
 /* AP abbreviations after "City," (or anywhere, when marked so: "of Calif.");
- * postal codes ("CA") too before a ZIP code or the end of the sentence. */
+ * postal codes ("CA") too before a ZIP code (after a space or a comma) or the
+ * end of the sentence. */
 /* The state's possessive: "'s" after its final dot ("D.C.'s"); returns the
  * end past it, or e. */
 static size_t possessive_after(const nctx *c, size_t e, int *kind)
@@ -288,7 +289,8 @@ int match_state(const nctx *c, size_t i, nmatch *m)
     if (!m->row && tk_cased(c, i) == CASE_UPPER && tk_len(c, i) == 2 &&
         (m->row = state_at(c, i, "postal", &m->end)) != NULL) {
         size_t nx = tk_next(c, i);
-        m->a = tk_space(c, i + 1) ? zip_at(c, nx) : 0;
+        int comma = tk_punct(c, i + 1, ','); /* "Santa Clara, CA, 95051" */
+        m->a = tk_space(c, i + 1) || comma ? zip_at(c, comma ? tk_next(c, i + 1) : nx) : 0;
         if (!m->a && i + 1 != c->final && nx < c->n)
             m->row = NULL; /* "Chan, CT; Wen, GH" are initials */
     }
@@ -308,6 +310,10 @@ void expand_state(nctx *c, size_t i, const nmatch *m)
     if (!m->a)
         return;
     size_t z = tk_next(c, m->b - 1);
+    if (tk_punct(c, z, ',')) {
+        emit_pause(c, ',');
+        z = tk_next(c, z);
+    }
     c->rule = "zip";
     for (size_t j = z; j < m->a; j += 2)
         num_digits(&c->tmp, tk_p(c, j), tk_len(c, j));
@@ -360,8 +366,8 @@ int match_roman(const nctx *c, size_t i, nmatch *m)
     const nrow *ctx = pv == SIZE_MAX ? NULL : tk_lookup(c, &c->d->roman, pv, "");
     m->kind = v;
     m->end = i + 1;
-    if (n == 1 && tk_punct(c, i + 1, '.') && i + 1 != c->final)
-        return 0; /* an initial: "Vladimir V. Putin" */
+    if (n == 1 && tk_punct(c, i + 1, '.') && i + 1 != c->final && !(ctx && nslice_is(ctx->col[1], "cardinal")))
+        return 0; /* an initial: "Vladimir V. Putin"; "World War I. Then" is none */
     if (ctx) {
         m->row = ctx;
         return 1;

@@ -2,8 +2,8 @@
  * -> "War: Live Updates".  The suffix after the last " | " (or " :: ", " // ",
  * " · ") always goes; after
  * " – ", " — " or " - " only when it looks like a name (at most six words,
- * each capitalized or a short joining word), so "Talks stall - but hope
- * remains" keeps its end. */
+ * each capitalized or a short joining word, one of them with a letter), so
+ * "Talks stall - but hope remains" and "Pages 12 - 13" keep their end. */
 #include <ctype.h>
 #include <string.h>
 
@@ -21,9 +21,18 @@ static int is_joining_word(const char *w, size_t n)
     return 0;
 }
 
+static int has_letter(const char *w, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (isalpha((unsigned char)w[i]) || (unsigned char)w[i] >= 0x80)
+            return 1;
+    return 0;
+}
+
 static int looks_like_name(const char *s, size_t n)
 {
     size_t words = 0, i = 0;
+    int lettered = 0;
     while (i < n) {
         while (i < n && s[i] == ' ')
             i++;
@@ -36,9 +45,10 @@ static int looks_like_name(const char *s, size_t n)
         if (!(isupper(first) || isdigit(first) || first >= 0x80 ||
               is_joining_word(s + start, i - start)))
             return 0;
+        lettered |= has_letter(s + start, i - start);
         words++;
     }
-    return words > 0 && words <= MAX_SITE_WORDS;
+    return lettered && words <= MAX_SITE_WORDS;
 }
 
 /* The last occurrence of sep in s[0..n), or NULL. */

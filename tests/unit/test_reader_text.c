@@ -63,6 +63,8 @@ static void test_headline_rules(void **state)
     assert_reads("The vote was close.\n\nBody.\n", "p: The vote was close.\np: Body.\n");
     assert_reads("Two line\nopening\n\nBody.\n", "p: Two line opening\np: Body.\n");
     assert_reads("Only a headline", "title: Only a headline\n");
+    assert_reads("Seats 12 - 13", "title: Seats 12 - 13\n");
+    assert_reads("Kyiv Talks Resume \xE2\x80\x94 1994 - 2024", "title: Kyiv Talks Resume \xE2\x80\x94 1994 - 2024\n");
 }
 
 static void test_short_body_lines_survive(void **state)
