@@ -72,6 +72,8 @@ import struct
 import sys
 import time
 
+from compare_audio import correlation as pearson
+
 RATE = 22050
 WINDOW = RATE // 100
 LOUD = 1000
@@ -182,18 +184,6 @@ def written_by(clk, sample):
 def envelope(x):
     return [math.sqrt(sum(v * v for v in x[i:i + WINDOW]) / WINDOW)
             for i in range(0, len(x) - WINDOW + 1, WINDOW)]
-
-
-def pearson(a, b):
-    n = min(len(a), len(b))
-    if n < 2:
-        return 0.0
-    a, b = a[:n], b[:n]
-    ma, mb = sum(a) / n, sum(b) / n
-    cov = sum((x - ma) * (y - mb) for x, y in zip(a, b))
-    va = sum((x - ma) ** 2 for x in a)
-    vb = sum((y - mb) ** 2 for y in b)
-    return cov / math.sqrt(va * vb) if va > 0 and vb > 0 else 0.0
 
 
 def normalized(a, b):
