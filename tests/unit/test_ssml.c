@@ -506,21 +506,18 @@ static void test_phonemes_and_letters_reach_the_engine(void **state)
 /* The loud samples of text read by a handle with that voice. */
 static uint64_t loud_with_voice(const char *voice, const char *text)
 {
-    heard h;
-    memset(&h, 0, sizeof h);
+    recording r = {0};
     narrate_config c;
-    narrate_config_init(&c);
-    c.worker_path = test_worker_path();
-    c.workers = 1;
+    test_config(&c, &r, 1);
     c.voice = voice;
-    c.on_audio = on_audio;
-    c.userdata = &h;
     narrate *n;
     assert_int_equal(narrate_new(&c, &n, NULL, 0), NARRATE_OK);
     assert_int_equal(narrate_feed(n, text, strlen(text)), NARRATE_OK);
     assert_int_equal(narrate_finish(n), NARRATE_OK);
     narrate_free(n);
-    return h.loud;
+    uint64_t loud = r.loud_samples;
+    test_recording_free(&r);
+    return loud;
 }
 
 /* <voice name> reads its sentences as a handle with that voice would (the
