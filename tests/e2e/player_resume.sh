@@ -27,10 +27,10 @@ first_sound_is_sentence() { # NAME SENTENCE [FILE WITH THE WALL TIME TO LOOK FRO
     on=$($AUDIO onset "$TMP/$1/rec.raw" "$TMP/$1/clock" "$(cat "$TMP/$1/${3:-launched}")")
     [ "$on" = none ] && { fail "$1: nothing was heard"; return; }
     read -r k lag corr next < <($AUDIO which-sentence "$TMP/$1/rec.raw" "$REF" "$REF_ONSETS" "$on")
-    echo "measure: $1: the first sound starts like sentence $k of the reference ($lag ms off its start; envelope correlation $corr, next best $next)"
+    echo "measure: $1: the first sound starts like sentence $k of the reference ($lag ms off its start; correlation $corr, next best $next)"
     check "$1: the first sound is the start of sentence $2 (sentence $k, $lag ms off)" \
         test "$k" = "$2" -a "${lag#-}" -le 20
-    check "$1: and it sounds like it (envelope correlation $corr)" float_between "$corr" 0.9 1
+    check "$1: and it sounds like it (correlation $corr)" float_between "$corr" 0.9 1
 }
 
 player_record back

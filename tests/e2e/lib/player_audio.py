@@ -32,7 +32,8 @@ usage: player_audio.py pieces REC REF SENTENCES CLOCK KEY...
   envelope, and its last 300 ms near where it would end if it played on.  SENTENCES is a file of "START END" seconds in REF (what
   `segments REF --min-gap 0.2` prints).  Prints one line per piece:
   "REC_START REC_END SENTENCE_AT_START REF_START SENTENCE_AT_END REF_END
-  CORR_START CORR_END" (sentences 1-based, 0 for none; envelope correlations).
+  CORR_START CORR_END" (sentences 1-based, 0 for none; correlations: waveform
+  or likeness at a sentence start, envelope elsewhere).
 usage: player_audio.py locate REC REF SECONDS
   where in REF the sound at SECONDS of REC is: "REF_SECONDS CORR ENV_CORR"
   (waveform correlation over 200 ms, envelope correlation over up to 300 ms
@@ -42,18 +43,13 @@ usage: player_audio.py locate REC REF SECONDS
   places it to the 10 ms window.
 usage: player_audio.py which-sentence REC REF ONSETS SECONDS
   which sentence of REF starts like the sound at SECONDS of REC: ONSETS has
-  the start of each sentence in REF (what `onsets REF` prints).  The envelope
-  of the sound up to its first silent 10 ms (a stall, on a busy machine; 200
-  to 300 ms) is compared with each sentence's, 30 ms either way;
+  the start of each sentence in REF (what `onsets REF` prints).  The sound
+  up to its first silent 10 ms (a stall, on a busy machine; 200 to 300 ms) is
+  compared with each sentence's start, 30 ms either way (see which_sentence);
   prints "SENTENCE LAG_MS CORR NEXT_BEST_CORR" (SENTENCE 1-based).
-usage: player_audio.py landing REC REF ONSETS CLOCK WALL
-  where the sound goes after a skip key pressed at wall time WALL: the first
-  onset (after a silent 10 ms) within a second that starts like one of REF's
-  sentences (which-sentence: correlation >= 0.9, 0.05 above any other
-  sentence's, within 10 ms of its start; a word of the sentence left can
-  otherwise pass for the start of another).  Prints "SENTENCE LAG_MS
-  CORR NEXT_BEST_CORR SECONDS_AFTER OLD_MS": OLD_MS is the sound between the
-  key and that onset (what was still heard of the sentence left), or "none".
+usage: player_audio.py landing REC REF SENTENCES CLOCK WALL
+  where the playback went after a skip key pressed at wall time WALL (see
+  landing()): "SENTENCE SWITCH_MS START_CORR PLACE_CORR OLD_MS", or "none".
 usage: player_audio.py onset REC CLOCK WALL
   the first onset of sound (after a silent 10 ms) in REC later than what the
   recording held at wall time WALL; prints its time in seconds (the first
@@ -339,27 +335,86 @@ def pause(rec_path, ref_path, clock_path, key1, key2):
     return 0
 
 
-def which_sentence(rec, renv, fenv, onsets, at):
-    """[(envelope correlation, sentence, lag in samples)], best first: how the
-    sound from `at` up to its first silent 10 ms (a stall, on a busy machine;
-    200 to 300 ms) matches each sentence start, 30 ms either way."""
-    w = at // WINDOW
+def exact_offset(rec, ref, at, guess, n=RATE // 20, reach=2 * WINDOW):
+    """(waveform correlation, ref sample) of the best match of rec's n
+    samples from `at` within `reach` samples of ref sample `guess`: 0.9 or
+    more means the same samples (the reference's own rendering)."""
+    seg = rec[at:at + n]
+    return max(((normalized(seg, ref[f:f + n]), f)
+                for f in range(max(0, guess - reach), guess + reach + 1)
+                if f + len(seg) <= len(ref)), default=(0.0, guess))
+
+
+def tracks(x):
+    """Per 10 ms window: log energy, and the spectral tilt (log energy of the
+    first difference minus that): how loud, and how bright."""
+    energy, tilt = [], []
+    for i in range(0, len(x) - WINDOW + 1, WINDOW):
+        w = x[i:i + WINDOW]
+        e = math.log10(1 + sum(v * v for v in w) / WINDOW)
+        d = math.log10(1 + sum((w[j] - w[j - 1]) ** 2 for j in range(1, WINDOW)) / WINDOW)
+        energy.append(e)
+        tilt.append(d - e)
+    return energy, tilt
+
+
+def likeness(a, b):
+    """How alike two stretches of speech are, from their tracks: the lower of
+    the two correlations.  Unlike the envelope alone, which two different
+    words can share ("Harbor" and "Meanwhile" correlate 0.98), the tilt tells
+    the sounds apart; a rendering of the same words correlates above 0.9."""
+    return min(pearson(a[0], b[0]), pearson(a[1], b[1]))
+
+
+def which_sentence(rec, ref, onsets, at):
+    """[(correlation, sentence, lag in samples)], best first: how the sound
+    from `at` up to its first silent 10 ms (a stall, on a busy machine; 200 to
+    300 ms) matches each sentence start, 30 ms either way (likeness, in 5 ms
+    steps).  The three best are also compared sample by sample: one with the
+    same samples as the reference (waveform correlation >= 0.9) comes first,
+    with that correlation and its lag to the sample."""
     stretch = segments(rec, 0.005, at)
-    piece = renv[w:w + (max(20, min(30, (stretch[0][1] - at) // WINDOW)) if stretch else 30)]
+    n = WINDOW * (max(20, min(30, (stretch[0][1] - at) // WINDOW)) if stretch else 30)
+    piece = tracks(rec[at:at + n])
     scores = []
     for k, onset in enumerate(onsets):
-        o = onset // WINDOW
-        best = max((pearson(piece, fenv[o + d:o + d + len(piece)]), d)
-                   for d in range(-3, 4) if o + d >= 0)
-        scores.append((best[0], k + 1, best[1] * WINDOW))
-    return sorted(scores, reverse=True)
+        best = max((likeness(piece, tracks(ref[onset + d:onset + d + n])), d)
+                   for d in range(-3 * WINDOW, 3 * WINDOW + 1, WINDOW // 2) if onset + d >= 0)
+        scores.append((best[0], k + 1, best[1]))
+    scores.sort(reverse=True)
+    for i, (_, k, lag) in enumerate(scores[:3]):
+        corr, f = exact_offset(rec, ref, at, onsets[k - 1] + lag)
+        if corr >= 0.9:
+            return [(corr, k, f - onsets[k - 1])] + scores[:i] + scores[i + 1:]
+    return scores
+
+
+def load_spans(sentences_path):
+    return [tuple(int(float(v) * RATE) for v in line.split()) for line in open(sentences_path)]
+
+
+def sentence_at(spans, f):
+    """The sentence (1-based) whose span holds ref sample f, 30 ms either
+    way; 0 for none."""
+    return next((i + 1 for i, (s0, s1) in enumerate(spans) if s0 - 3 * WINDOW <= f < s1 + 3 * WINDOW), 0)
+
+
+def place(rec, rec_env, ref, onsets, a, windows):
+    """(ref sample, correlation) of the sound from rec sample `a`.  A piece
+    that starts a sentence is told by the sentence starts, which a stall does
+    not fool; anything else is sought everywhere."""
+    best = which_sentence(rec, ref.x, onsets, a)[0]
+    if best[0] >= 0.9:
+        return onsets[best[1] - 1] + best[2], best[0]
+    fa, _, ca = ref.locate(rec, rec_env, a, windows=windows)
+    return fa, ca
 
 
 def pieces(rec_path, ref_path, sentences_path, clock_path, keys):
     rec, ref = load(rec_path), Reference(load(ref_path))
     rec_env = envelope(rec)
     clk = load_clock(clock_path)
-    spans = [tuple(int(float(v) * RATE) for v in line.split()) for line in open(sentences_path)]
+    spans = load_spans(sentences_path)
     onsets = [first_sound_from(ref.x, a - WINDOW) for a, _ in spans]
     cuts = sorted(held_at(clk, k) + RATE // 10 for k in keys)
     out = []
@@ -370,29 +425,60 @@ def pieces(rec_path, ref_path, sentences_path, clock_path, keys):
                 a = first_sound_from(rec, c)
         if a < b:
             out.append((a, b))
-
-    def sentence(f):
-        return next((i + 1 for i, (s0, s1) in enumerate(spans) if s0 - 3 * WINDOW <= f < s1 + 3 * WINDOW), 0)
-
     for a, b in out:
         n = min(30, (b - a) // WINDOW)
         if n < 5:
             continue
-        # A piece that starts a sentence is told by the sentence starts, which
-        # a stall does not fool; anything else is sought everywhere.
-        best = which_sentence(rec, rec_env, ref.env, onsets, a)[0]
-        if best[0] >= 0.9:
-            fa, ca = onsets[best[1] - 1] + best[2], best[0]
-        else:
-            fa, _, ca = ref.locate(rec, rec_env, a, windows=n)
+        fa, ca = place(rec, rec_env, ref, onsets, a, n)
         # Within a piece the playback runs on: its end is sought near there.
         expect = fa + (b - a) - n * WINDOW
         fb, _, cb = ref.locate(rec, rec_env, b - n * WINDOW, windows=n,
                                near=(expect - RATE // 4, expect + RATE // 4))
         fb += n * WINDOW
-        print("%.3f %.3f %d %.3f %d %.3f %.3f %.3f" % (a / RATE, b / RATE, sentence(fa), fa / RATE,
-                                                     sentence(fb - n * WINDOW // 2), fb / RATE,
-                                                     ca, cb))
+        print("%.3f %.3f %d %.3f %d %.3f %.3f %.3f" % (a / RATE, b / RATE, sentence_at(spans, fa),
+                                                     fa / RATE, sentence_at(spans, fb - n * WINDOW // 2),
+                                                     fb / RATE, ca, cb))
+    return 0
+
+
+def landing(rec_path, ref_path, sentences_path, clock_path, wall):
+    """Where the playback went after a skip key pressed at wall time WALL.
+    The sound from 100 ms after the key (by then the skip must have taken
+    effect) is placed in REF: sentence S, some way past its onset.  Going back
+    by that much gives the switch: where S's onset is in the recording.  The
+    player may cut straight from one sentence into the next with no silence
+    between, so the switch is found this way, not by a gap.  Had S been
+    started part-way in, the switch would land before the key.  The recording
+    from the switch is also compared with S's first 200 ms (the waveform's
+    first 100 ms, or their likeness when synthesized anew: a new rendering may
+    drift by tens of ms within that, so this is a figure to read, not a
+    verdict).  Prints "SENTENCE SWITCH_MS START_CORR PLACE_CORR
+    OLD_MS": the switch after the key, and the sound heard between the key
+    and the switch (what was still heard of the sentence left), or "none"."""
+    rec, ref = load(rec_path), Reference(load(ref_path))
+    rec_env = envelope(rec)
+    spans = load_spans(sentences_path)
+    onsets = [first_sound_from(ref.x, a - WINDOW) for a, _ in spans]
+    key = held_at(load_clock(clock_path), wall)
+    a = first_sound_from(rec, key + RATE // 10)
+    if a > key + RATE:
+        print("none")
+        return 1
+    fa, ca = place(rec, rec_env, ref, onsets, a, 30)
+    s = sentence_at(spans, fa)
+    if s == 0:
+        print("none")
+        return 1
+    onset = onsets[s - 1]
+    switch = a - max(0, fa - onset)
+    n = RATE // 5
+    corr, _ = exact_offset(rec, ref.x, switch, onset, n=RATE // 10, reach=2 * WINDOW)
+    if corr < 0.9:  # synthesized anew: likeness of the two starts, 20 ms either way
+        head = tracks(ref.x[onset:onset + n])
+        corr = max(likeness(tracks(rec[switch + d:switch + d + n]), head)
+                   for d in range(-2 * WINDOW, 2 * WINDOW + 1, WINDOW // 2) if switch + d >= 0)
+    old = sum(WINDOW for i, loud in loud_windows(rec, key) if i < switch and loud)
+    print("%d %d %.3f %.3f %d" % (s, (switch - key) * 1000 // RATE, corr, ca, old * 1000 // RATE))
     return 0
 
 
@@ -451,33 +537,11 @@ def main(argv):
     elif cmd == "which-sentence":
         rec, ref = load(argv[2]), load(argv[3])
         onsets = [int(float(line) * RATE) for line in open(argv[4])]
-        scores = which_sentence(rec, envelope(rec), envelope(ref), onsets, int(float(argv[5]) * RATE))
+        scores = which_sentence(rec, ref, onsets, int(float(argv[5]) * RATE))
         print("%d %d %.3f %.3f" % (scores[0][1], scores[0][2] * 1000 // RATE, scores[0][0],
                                    scores[1][0]))
     elif cmd == "landing":
-        rec, ref = load(argv[2]), load(argv[3])
-        onsets = [int(float(line) * RATE) for line in open(argv[4])]
-        at = held_at(load_clock(argv[5]), float(argv[6]))
-        at -= at % WINDOW
-        renv, fenv = envelope(rec), envelope(ref)
-        quiet, old = 0, 0
-        for i, loud in loud_windows(rec, max(0, at - 6 * WINDOW)):
-            if i > at + RATE:
-                break
-            if loud and quiet >= 1 and i >= at - WINDOW:
-                on = first_sound_from(rec, i - WINDOW)
-                scores = which_sentence(rec, renv, fenv, onsets, on)
-                best, second = scores[0], scores[1]
-                if best[0] >= 0.9 and best[0] - second[0] >= 0.05 and abs(best[2]) <= WINDOW:
-                    print("%d %d %.3f %.3f %.3f %d" % (scores[0][1], scores[0][2] * 1000 // RATE,
-                                                       scores[0][0], scores[1][0], (on - at) / RATE,
-                                                       old * 1000 // RATE))
-                    return 0
-            if loud and i >= at:
-                old += WINDOW
-            quiet = 0 if loud else quiet + 1
-        print("none")
-        return 1
+        return landing(argv[2], argv[3], argv[4], argv[5], float(argv[6]))
     elif cmd == "onsets":
         x = load(argv[2])
         for a, _ in segments(x, 0.2):
