@@ -348,6 +348,8 @@ int match_fraction(const nctx *c, size_t i, nmatch *m)
         return 0;
     if (tk_punct(c, j + 3, '/') || tk_num(c, j + 3) || tk_word(c, j + 3) || tk_len(c, j + 2) >= 5)
         return 0; /* "88/412907" is a file number */
+    if (tk_punct(c, j + 3, ',') && tk_num(c, j + 4) && tk_len(c, j + 4) == 3)
+        return 0; /* "10/618,543": a serial number with thousands separators */
     if (m->kind && num_value(tk_p(c, j), tk_len(c, j)) >= num_value(tk_p(c, j + 2), tk_len(c, j + 2)))
         return 0;
     m->a = j;
