@@ -215,6 +215,22 @@ int match_date_mdy(const nctx *c, size_t i, nmatch *m)
     return 1;
 }
 
+/* ---- a month's abbreviation with its dot, alone: "in Feb. and March" ---- */
+
+int match_month_abbrev(const nctx *c, size_t i, nmatch *m)
+{
+    if (tk_cased(c, i) != CASE_TITLE || !tk_punct(c, i + 1, '.'))
+        return 0;
+    m->row = month_at(c, i, &m->end);
+    return m->row && m->row->col[0].len < m->row->col[1].len;
+}
+
+void expand_month_abbrev(nctx *c, size_t i, const nmatch *m)
+{
+    rule_row(c, m->row);
+    emit_slice(c, m->row->col[1], i, m->end);
+}
+
 void expand_date_mdy(nctx *c, size_t i, const nmatch *m)
 {
     tmp_slice(c, m->row->col[1]);
@@ -367,6 +383,44 @@ void expand_weekday(nctx *c, size_t i, const nmatch *m)
 {
     rule_row(c, m->row);
     emit_slice(c, m->row->col[1], i, m->end);
+}
+
+/* ---- ranges of days: Monday-Friday, Mon.-Fri., Mon–Sat ---- */
+
+/* The weekdays.tsv row of a capitalized word at i, or NULL; *next is the token
+ * after it and its abbreviation's dot, when the dot does not end the sentence. */
+static const nrow *weekday_at(const nctx *c, size_t i, size_t *next)
+{
+    if (!tk_word(c, i) || tk_cased(c, i) != CASE_TITLE)
+        return NULL;
+    const nrow *r = tk_lookup(c, &c->d->weekdays, i, "");
+    *next = i + 1;
+    if (r && r->col[0].len < r->col[1].len && tk_punct(c, i + 1, '.') && i + 1 != c->final)
+        *next = i + 2;
+    return r;
+}
+
+int match_weekday_range(const nctx *c, size_t i, nmatch *m)
+{
+    size_t dash, end;
+    m->row = weekday_at(c, i, &dash);
+    if (!m->row || !tk_dash(c, dash))
+        return 0;
+    m->row2 = weekday_at(c, dash + 1, &end);
+    if (!m->row2 || tk_word(c, end) || tk_num(c, end))
+        return 0;
+    m->a = dash;
+    m->end = end;
+    return 1;
+}
+
+void expand_weekday_range(nctx *c, size_t i, const nmatch *m)
+{
+    rule_row(c, m->row);
+    emit_slice(c, m->row->col[1], i, m->a);
+    tmp_words(c, "to");
+    tmp_slice(c, m->row2->col[1]);
+    emit_tmp(c, m->a, m->end);
 }
 
 /* ---- years before an era: 340 AD, 500 B.C., 1200 BCE ---- */

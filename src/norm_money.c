@@ -1,5 +1,6 @@
 /* Money: a currency (symbol before or code after), an amount, and an optional
- * scale ("$1.2 trillion", "$25m", "£20bn", "$0.99", "88.5 million HRK"). */
+ * scale ("$1.2 trillion", "$25m", "£20bn", "$0.99", "88.5 million HRK"); counts
+ * with an attached scale ("1.2m people"). */
 #include <string.h>
 
 #include "norm_numbers.h"
@@ -122,5 +123,30 @@ void expand_money(nctx *c, size_t i, const nmatch *m)
         tmp_words(c, "per");
         tmp_slice(c, tk_lookup(c, &c->d->units, m->a, "")->col[1]);
     }
+    emit_tmp(c, i, m->end);
+}
+
+/* ---- counts with an attached scale: "1.2m people", "2bn users" ---- */
+
+/* A number, an attached scale abbreviation, and a counted_nouns.tsv word. */
+int match_count(const nctx *c, size_t i, nmatch *m)
+{
+    if (!parse_number(c, i, &m->num) || m->num.neg)
+        return 0;
+    size_t e = m->num.end;
+    if (!tk_word(c, e) || !tk_space(c, e + 1) || !tk_word(c, e + 2) ||
+        !tk_lookup(c, &c->d->counted, e + 2, ""))
+        return 0;
+    m->row2 = tk_lookup(c, &c->d->scales, e, "");
+    if (!m->row2 || nslice_is(m->row2->col[2], "spaced"))
+        return 0;
+    m->end = e + 1;
+    return 1;
+}
+
+void expand_count(nctx *c, size_t i, const nmatch *m)
+{
+    tmp_number(c, &m->num);
+    tmp_slice(c, m->row2->col[1]);
     emit_tmp(c, i, m->end);
 }
