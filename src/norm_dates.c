@@ -204,6 +204,12 @@ int match_date_mdy(const nctx *c, size_t i, nmatch *m)
     if (!day_at(c, j + 1, &e))
         return 0;
     m->a = j + 1;
+    m->unit_at = 0;
+    size_t e2;
+    if (tk_dash(c, e) && day_at(c, e + 1, &e2) && tk_value(c, e + 1) > tk_value(c, m->a)) {
+        m->unit_at = e + 1; /* "June 5-6": a range of days */
+        e = e2;
+    }
     m->end = e;
     if (tk_punct(c, e, ',') && tk_space(c, e + 1) && year_at(c, e + 2)) {
         m->b = e + 2;
@@ -241,6 +247,14 @@ void expand_date_mdy(nctx *c, size_t i, const nmatch *m)
         if (is_ordinal_suffix(c, e))
             e++;
         emit_tmp(c, m->a, e);
+        if (m->unit_at) {
+            tmp_words(c, "to");
+            tmp_day(c, m->unit_at);
+            e = m->unit_at + 1;
+            if (is_ordinal_suffix(c, e))
+                e++;
+            emit_tmp(c, m->unit_at - 1, e);
+        }
         if (m->b)
             emit_pause(c, ',');
     }

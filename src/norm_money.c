@@ -142,17 +142,21 @@ void expand_money(nctx *c, size_t i, const nmatch *m)
 
 /* ---- counts with an attached scale: "1.2m people", "2bn users" ---- */
 
-/* A number, an attached scale abbreviation, and a counted_nouns.tsv word. */
+/* A number and an attached scale abbreviation: before a counted_nouns.tsv
+ * word, or alone when the abbreviation has two letters or more and is no
+ * unit ("12.5bn yuan"; "3m" alone is meters, "5b" a label). */
 int match_count(const nctx *c, size_t i, nmatch *m)
 {
     if (!parse_number(c, i, &m->num) || m->num.neg)
         return 0;
     size_t e = m->num.end;
-    if (!tk_word(c, e) || !tk_space(c, e + 1) || !tk_word(c, e + 2) ||
-        !tk_lookup(c, &c->d->counted, e + 2, ""))
+    if (!tk_word(c, e) || tk_num(c, e + 1) || tk_word(c, e + 1))
         return 0;
     m->row2 = tk_lookup(c, &c->d->scales, e, "");
     if (!m->row2 || nslice_is(m->row2->col[2], "spaced"))
+        return 0;
+    int counted = tk_space(c, e + 1) && tk_word(c, e + 2) && tk_lookup(c, &c->d->counted, e + 2, "");
+    if (!counted && (tk_len(c, e) < 2 || tk_lookup(c, &c->d->units, e, "")))
         return 0;
     m->end = e + 1;
     return 1;
