@@ -499,3 +499,27 @@ void expand_decade(nctx *c, size_t i, const nmatch *m)
     words_make_plural(&c->tmp, 0);
     emit_tmp(c, i, m->end);
 }
+
+/* ---- a year by its last two digits: "in '08" oh eight, "the '92 team" ---- */
+
+int match_short_year(const nctx *c, size_t i, nmatch *m)
+{
+    if (!tk_punct(c, i, '\'') || (i > 0 && !tk_space(c, i - 1)) || !tk_num(c, i + 1) ||
+        tk_len(c, i + 1) != 2 || tk_word(c, i + 2) || tk_num(c, i + 2) || tk_punct(c, i + 2, '\'') ||
+        ((tk_punct(c, i + 2, '.') || tk_punct(c, i + 2, ',')) && tk_num(c, i + 3)))
+        return 0;
+    m->end = i + 2;
+    return 1;
+}
+
+void expand_short_year(nctx *c, size_t i, const nmatch *m)
+{
+    const char *d = tk_p(c, i + 1);
+    if (d[0] == '0') {
+        tmp_words(c, "oh");
+        num_cardinal(&c->tmp, d + 1, 1);
+    } else {
+        num_cardinal(&c->tmp, d, 2);
+    }
+    emit_tmp(c, i, m->end);
+}

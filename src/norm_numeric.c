@@ -352,6 +352,9 @@ int match_fraction(const nctx *c, size_t i, nmatch *m)
         return 0; /* "10/618,543": a serial number with thousands separators */
     if (m->kind && num_value(tk_p(c, j), tk_len(c, j)) >= num_value(tk_p(c, j + 2), tk_len(c, j + 2)))
         return 0;
+    long first = num_value(tk_p(c, j), tk_len(c, j));
+    if (tk_len(c, j) == 4 && first >= 1000 && first <= 2099 && tk_len(c, j + 2) == 2)
+        return 0; /* "2023/24" is a season, not a fraction */
     m->a = j;
     m->end = match_unit_after(c, j + 3, m);
     return 1;

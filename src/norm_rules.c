@@ -27,6 +27,7 @@ static const nrule rules[] = {
     R(version, AT_NUM),
     R(model, AT_NUM),
     R(decade, AT_NUM | AT_PUNCT),
+    R(short_year, AT_PUNCT),
     R(era, AT_NUM),
     R(weekday_range, AT_CAP),
     R(weekday, AT_CAP),
