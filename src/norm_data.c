@@ -36,6 +36,8 @@ static const table_spec specs[] = {
     {"greek.tsv", offsetof(norm_data, greek), 2, 0},
     {"street_types.tsv", offsetof(norm_data, streets), 2, 1},
     {"digit_contexts.tsv", offsetof(norm_data, digit_words), 1, 1},
+    {"model_contexts.tsv", offsetof(norm_data, models), 2, 0},
+    {"counted_nouns.tsv", offsetof(norm_data, counted), 1, 1},
 };
 
 /* Room for one row's "file:line" string. */

@@ -74,6 +74,8 @@ struct norm_data {
     ntable elisions;  /* elisions.tsv: words written after an apostrophe ('em, 'n') */
     ntable streets;   /* street_types.tsv: words that end a street name (Ave, Road), kind */
     ntable digit_words; /* digit_contexts.tsv: words before a number read digit by digit */
+    ntable counted;   /* counted_nouns.tsv: nouns after which "1.2m" is a count */
+    ntable models;    /* model_contexts.tsv: words around a model number (Boeing 737), position */
     nsymbols symbols; /* symbols.tsv: punctuation and symbol names by level */
 };
 

@@ -204,6 +204,12 @@ int match_date_mdy(const nctx *c, size_t i, nmatch *m)
     if (!day_at(c, j + 1, &e))
         return 0;
     m->a = j + 1;
+    m->unit_at = 0;
+    size_t e2;
+    if (tk_dash(c, e) && day_at(c, e + 1, &e2) && tk_value(c, e + 1) > tk_value(c, m->a)) {
+        m->unit_at = e + 1; /* "June 5-6": a range of days */
+        e = e2;
+    }
     m->end = e;
     if (tk_punct(c, e, ',') && tk_space(c, e + 1) && year_at(c, e + 2)) {
         m->b = e + 2;
@@ -213,6 +219,22 @@ int match_date_mdy(const nctx *c, size_t i, nmatch *m)
         m->end = e + 2;
     }
     return 1;
+}
+
+/* ---- a month's abbreviation with its dot, alone: "in Feb. and March" ---- */
+
+int match_month_abbrev(const nctx *c, size_t i, nmatch *m)
+{
+    if (tk_cased(c, i) != CASE_TITLE || !tk_punct(c, i + 1, '.'))
+        return 0;
+    m->row = month_at(c, i, &m->end);
+    return m->row && m->row->col[0].len < m->row->col[1].len;
+}
+
+void expand_month_abbrev(nctx *c, size_t i, const nmatch *m)
+{
+    rule_row(c, m->row);
+    emit_slice(c, m->row->col[1], i, m->end);
 }
 
 void expand_date_mdy(nctx *c, size_t i, const nmatch *m)
@@ -225,6 +247,14 @@ void expand_date_mdy(nctx *c, size_t i, const nmatch *m)
         if (is_ordinal_suffix(c, e))
             e++;
         emit_tmp(c, m->a, e);
+        if (m->unit_at) {
+            tmp_words(c, "to");
+            tmp_day(c, m->unit_at);
+            e = m->unit_at + 1;
+            if (is_ordinal_suffix(c, e))
+                e++;
+            emit_tmp(c, m->unit_at - 1, e);
+        }
         if (m->b)
             emit_pause(c, ',');
     }
@@ -369,6 +399,44 @@ void expand_weekday(nctx *c, size_t i, const nmatch *m)
     emit_slice(c, m->row->col[1], i, m->end);
 }
 
+/* ---- ranges of days: Monday-Friday, Mon.-Fri., Mon–Sat ---- */
+
+/* The weekdays.tsv row of a capitalized word at i, or NULL; *next is the token
+ * after it and its abbreviation's dot, when the dot does not end the sentence. */
+static const nrow *weekday_at(const nctx *c, size_t i, size_t *next)
+{
+    if (!tk_word(c, i) || tk_cased(c, i) != CASE_TITLE)
+        return NULL;
+    const nrow *r = tk_lookup(c, &c->d->weekdays, i, "");
+    *next = i + 1;
+    if (r && r->col[0].len < r->col[1].len && tk_punct(c, i + 1, '.') && i + 1 != c->final)
+        *next = i + 2;
+    return r;
+}
+
+int match_weekday_range(const nctx *c, size_t i, nmatch *m)
+{
+    size_t dash, end;
+    m->row = weekday_at(c, i, &dash);
+    if (!m->row || !tk_dash(c, dash))
+        return 0;
+    m->row2 = weekday_at(c, dash + 1, &end);
+    if (!m->row2 || tk_word(c, end) || tk_num(c, end))
+        return 0;
+    m->a = dash;
+    m->end = end;
+    return 1;
+}
+
+void expand_weekday_range(nctx *c, size_t i, const nmatch *m)
+{
+    rule_row(c, m->row);
+    emit_slice(c, m->row->col[1], i, m->a);
+    tmp_words(c, "to");
+    tmp_slice(c, m->row2->col[1]);
+    emit_tmp(c, m->a, m->end);
+}
+
 /* ---- years before an era: 340 AD, 500 B.C., 1200 BCE ---- */
 
 /* Whether an era marker starts at j: AD, BC, BCE, CE, with or without dots. */
@@ -429,5 +497,29 @@ void expand_decade(nctx *c, size_t i, const nmatch *m)
 {
     num_year(&c->tmp, tk_p(c, m->a), tk_len(c, m->a));
     words_make_plural(&c->tmp, 0);
+    emit_tmp(c, i, m->end);
+}
+
+/* ---- a year by its last two digits: "in '08" oh eight, "the '92 team" ---- */
+
+int match_short_year(const nctx *c, size_t i, nmatch *m)
+{
+    if (!tk_punct(c, i, '\'') || (i > 0 && !tk_space(c, i - 1)) || !tk_num(c, i + 1) ||
+        tk_len(c, i + 1) != 2 || tk_word(c, i + 2) || tk_num(c, i + 2) || tk_punct(c, i + 2, '\'') ||
+        ((tk_punct(c, i + 2, '.') || tk_punct(c, i + 2, ',')) && tk_num(c, i + 3)))
+        return 0;
+    m->end = i + 2;
+    return 1;
+}
+
+void expand_short_year(nctx *c, size_t i, const nmatch *m)
+{
+    const char *d = tk_p(c, i + 1);
+    if (d[0] == '0') {
+        tmp_words(c, "oh");
+        num_cardinal(&c->tmp, d + 1, 1);
+    } else {
+        num_cardinal(&c->tmp, d, 2);
+    }
     emit_tmp(c, i, m->end);
 }

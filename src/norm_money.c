@@ -1,12 +1,14 @@
 /* Money: a currency (symbol before or code after), an amount, and an optional
- * scale ("$1.2 trillion", "$25m", "£20bn", "$0.99", "88.5 million HRK"). */
+ * scale ("$1.2 trillion", "$25m", "£20bn", "$0.99", "88.5 million HRK"); counts
+ * with an attached scale ("1.2m people"). */
 #include <string.h>
 
 #include "norm_numbers.h"
 #include "norm_rules.h"
 
 /* A scale word after an amount at j: attached abbreviations (25m, 20bn) or
- * spaced words (1.2 trillion).  Returns the row and sets *end. */
+ * spaced or hyphenated words (1.2 trillion, 5-million).  Returns the row and
+ * sets *end. */
 static const nrow *scale_at(const nctx *c, size_t j, size_t *end)
 {
     const nrow *r;
@@ -18,7 +20,7 @@ static const nrow *scale_at(const nctx *c, size_t j, size_t *end)
         }
         return NULL;
     }
-    if (tk_space(c, j) && tk_word(c, j + 1)) {
+    if ((tk_space(c, j) || tk_punct(c, j, '-')) && tk_word(c, j + 1)) {
         r = tk_lookup(c, &c->d->scales, j + 1, "");
         if (r && nslice_is(r->col[2], "spaced")) {
             *end = j + 2;
@@ -62,6 +64,15 @@ int match_money(const nctx *c, size_t i, nmatch *m)
         return 0;
     size_t e = m->num.end;
     m->row2 = scale_at(c, e, &e);
+    m->kind = 0;
+    if (m->row && !m->row2 && tk_dash(c, e) && parse_number(c, e + 1, &m->num2) && !m->num2.neg) {
+        /* "$5-10 million", "$5-10": the scale and currency belong to both */
+        size_t e2 = m->num2.end;
+        m->row2 = scale_at(c, e2, &e2);
+        m->kind = m->row2 || (!m->num.fp && !m->num2.fp && !tk_word(c, e2) && !tk_num(c, e2));
+        if (m->kind)
+            e = e2;
+    }
     if (!m->row) {
         if (!tk_space(c, e) || !tk_word(c, e + 1))
             return 0;
@@ -114,6 +125,10 @@ void expand_money(nctx *c, size_t i, const nmatch *m)
         }
     } else {
         tmp_number(c, n);
+        if (m->kind) {
+            tmp_words(c, "to");
+            tmp_number(c, &m->num2);
+        }
         if (m->row2)
             tmp_slice(c, m->row2->col[1]);
         tmp_unit(c, m->row, num_is_one(n) && !m->row2, 0);
@@ -122,5 +137,34 @@ void expand_money(nctx *c, size_t i, const nmatch *m)
         tmp_words(c, "per");
         tmp_slice(c, tk_lookup(c, &c->d->units, m->a, "")->col[1]);
     }
+    emit_tmp(c, i, m->end);
+}
+
+/* ---- counts with an attached scale: "1.2m people", "2bn users" ---- */
+
+/* A number and an attached scale abbreviation: before a counted_nouns.tsv
+ * word, or alone when the abbreviation has two letters or more and is no
+ * unit ("12.5bn yuan"; "3m" alone is meters, "5b" a label). */
+int match_count(const nctx *c, size_t i, nmatch *m)
+{
+    if (!parse_number(c, i, &m->num) || m->num.neg)
+        return 0;
+    size_t e = m->num.end;
+    if (!tk_word(c, e) || tk_num(c, e + 1) || tk_word(c, e + 1))
+        return 0;
+    m->row2 = tk_lookup(c, &c->d->scales, e, "");
+    if (!m->row2 || nslice_is(m->row2->col[2], "spaced"))
+        return 0;
+    int counted = tk_space(c, e + 1) && tk_word(c, e + 2) && tk_lookup(c, &c->d->counted, e + 2, "");
+    if (!counted && (tk_len(c, e) < 2 || tk_lookup(c, &c->d->units, e, "")))
+        return 0;
+    m->end = e + 1;
+    return 1;
+}
+
+void expand_count(nctx *c, size_t i, const nmatch *m)
+{
+    tmp_number(c, &m->num);
+    tmp_slice(c, m->row2->col[1]);
     emit_tmp(c, i, m->end);
 }

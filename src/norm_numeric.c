@@ -348,8 +348,13 @@ int match_fraction(const nctx *c, size_t i, nmatch *m)
         return 0;
     if (tk_punct(c, j + 3, '/') || tk_num(c, j + 3) || tk_word(c, j + 3) || tk_len(c, j + 2) >= 5)
         return 0; /* "88/412907" is a file number */
+    if (tk_punct(c, j + 3, ',') && tk_num(c, j + 4) && tk_len(c, j + 4) == 3)
+        return 0; /* "10/618,543": a serial number with thousands separators */
     if (m->kind && num_value(tk_p(c, j), tk_len(c, j)) >= num_value(tk_p(c, j + 2), tk_len(c, j + 2)))
         return 0;
+    long first = num_value(tk_p(c, j), tk_len(c, j));
+    if (tk_len(c, j) == 4 && first >= 1000 && first <= 2099 && tk_len(c, j + 2) == 2)
+        return 0; /* "2023/24" is a season, not a fraction */
     m->a = j;
     m->end = match_unit_after(c, j + 3, m);
     return 1;
@@ -452,6 +457,60 @@ void expand_alnum(nctx *c, size_t i, const nmatch *m)
     if (m->kind)
         words_make_plural(&c->tmp, from);
     emit_tmp(c, m->a, m->end);
+}
+
+/* ---- model numbers: Boeing 737, 737-800s, the 787 Dreamliner ---- */
+
+/* Whether the word at i (a possessive "'s" dropped) is a model_contexts.tsv
+ * word at the given position. */
+static int model_word(const nctx *c, size_t i, const char *position)
+{
+    size_t n = tk_len(c, i);
+    const char *p = tk_p(c, i);
+    if (!tk_word(c, i))
+        return 0;
+    if (n > 2 && p[n - 2] == '\'' && p[n - 1] == 's')
+        n -= 2;
+    const nrow *r = ntable_get(&c->d->models, p, n);
+    return r && nslice_is(r->col[1], position);
+}
+
+static int three_digits(const nctx *c, size_t i) { return tk_num(c, i) && tk_len(c, i) == 3; }
+
+/* A three-digit whole number after a `before` word, with an optional
+ * "-800" variant, or between a `determiner` and an `after` word; an
+ * optional plural "s". */
+int match_model(const nctx *c, size_t i, nmatch *m)
+{
+    if (!three_digits(c, i) || !starts_token(c, i) || tk_p(c, i)[0] == '0')
+        return 0;
+    size_t e = i + 1;
+    size_t pv = tk_prev(c, i);
+    int before = pv != SIZE_MAX && tk_space(c, i - 1) && model_word(c, pv, "before");
+    if (before && tk_punct(c, e, '-') && three_digits(c, e + 1))
+        e += 2;
+    m->a = e;
+    m->kind = tk_is(c, e, "s");
+    if (m->kind)
+        e++;
+    if (tk_word(c, e) || tk_num(c, e) || ((tk_punct(c, e, '.') || tk_punct(c, e, ',')) && tk_num(c, e + 1)))
+        return 0;
+    if (!before && !(tk_space(c, e) && model_word(c, e + 1, "after") && pv != SIZE_MAX &&
+                     model_word(c, pv, "determiner")))
+        return 0;
+    m->end = e;
+    return 1;
+}
+
+void expand_model(nctx *c, size_t i, const nmatch *m)
+{
+    size_t from = c->tmp.len;
+    model_number(c, tk_p(c, i), tk_len(c, i));
+    if (m->a > i + 1)
+        num_cardinal(&c->tmp, tk_p(c, i + 2), tk_len(c, i + 2));
+    if (m->kind)
+        words_make_plural(&c->tmp, from);
+    emit_tmp(c, i, m->end);
 }
 
 /* ---- plain numbers ---- */

@@ -64,16 +64,20 @@ NORM_RULE(email)
 NORM_RULE(tag)
 /* norm_money.c */
 NORM_RULE(money)
+NORM_RULE(count)
 /* norm_dates.c */
 NORM_RULE(time)
 NORM_RULE(clock)
 NORM_RULE(date_iso)
 NORM_RULE(date_mdy)
+NORM_RULE(month_abbrev)
 NORM_RULE(date_dmy)
 NORM_RULE(date_numeric)
 NORM_RULE(decade)
+NORM_RULE(short_year)
 NORM_RULE(era)
 NORM_RULE(weekday)
+NORM_RULE(weekday_range)
 /* norm_address.c */
 NORM_RULE(house)
 /* norm_math.c */
@@ -93,6 +97,7 @@ NORM_RULE(range)
 NORM_RULE(fraction)
 NORM_RULE(ordinal)
 NORM_RULE(alnum)
+NORM_RULE(model)
 NORM_RULE(number)
 /* norm_words.c */
 NORM_RULE(party)

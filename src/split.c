@@ -88,6 +88,19 @@ static size_t starter_at(const scan *s, size_t i)
     return j > i && is_upper(s->t[i]) && ntable_get(&s->d->starters, s->t + i, j - i) != NULL;
 }
 
+/* Whether the word at w is, with its dot, an abbreviation that may end a
+ * sentence too ("Ltd.", "Inc."): one such after another is one name.  NEED
+ * when it runs past the window. */
+static size_t next_is_company_suffix(const scan *s, size_t w)
+{
+    size_t j = w;
+    while (j < s->lim && is_alpha(s->t[j]))
+        j++;
+    if (j == s->lim)
+        return s->final ? 0 : NEED;
+    return j > w && s->t[j] == '.' && class_of(s, s->t + w, j - w) == AB_MAY;
+}
+
 /* Decides whether the terminator run starting at p ends a sentence: returns the
  * cut (after the white space), 0 for no, or NEED. */
 static size_t decide(const scan *s, size_t p)
@@ -127,8 +140,12 @@ static size_t decide(const scan *s, size_t p)
         return r;
     case AB_NEVER:
         return 0;
-    case AB_MAY:
+    case AB_MAY: {
+        size_t suffix = next_is_company_suffix(s, w);
+        if (suffix)
+            return suffix == NEED ? NEED : 0; /* "Samsung Electronics Co. Ltd." */
         return is_upper(next) || w > r ? r : 0;
+    }
     default: {
         size_t st = starter_at(s, w);
         return st == NEED ? NEED : st ? r : 0;

@@ -55,6 +55,10 @@ static const split_case cases[] = {
     {"Credit\xE2\x80\xA6Pool photo. Next one.", "Credit\xE2\x80\xA6Pool photo.|Next one."},
     {"It was 2022. 15 people came.", "It was 2022.|15 people came."},
     {"No period at the end", "No period at the end"},
+    {"It was built ca. 1920 by monks. Then more.", "It was built ca. 1920 by monks.|Then more."},
+    {"He got his Ph. D. from Yale. Then more.", "He got his Ph. D. from Yale.|Then more."},
+    {"Samsung Electronics Co. Ltd. said so. It grew.", "Samsung Electronics Co. Ltd. said so.|It grew."},
+    {"Approx. 200 people came. Then more.", "Approx. 200 people came.|Then more."},
 };
 
 /* Splits text as a streaming caller does, feeding `chunk` bytes at a time
