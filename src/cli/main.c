@@ -14,6 +14,7 @@
 #include "options.h"
 #include "player.h"
 #include "podcast_batch.h"
+#include "podcast_feed_cmd.h"
 #include "podcast_track.h"
 
 #define READ_CHUNK 65536
@@ -268,6 +269,8 @@ static int run(const options *o)
 int main(int argc, char **argv)
 {
     options o;
+    if (argc > 1 && strcmp(argv[1], "feed") == 0)
+        return podcast_feed_main(argc - 1, argv + 1);
     int rc = options_parse(argc, argv, &o);
     if (rc != EXIT_OK)
         return rc;

@@ -1,5 +1,6 @@
 #include "options.h"
 #include "podcast_options.h"
+#include "podcast_feed_cmd.h"
 
 #include <getopt.h>
 #include <stdio.h>
@@ -8,6 +9,7 @@
 
 static const char usage_text[] =
     "usage: narrate [OPTION]... [FILE]...\n"
+    "   or: narrate feed OUTDIR --base-url URL [OPTION]...\n"
     "Read articles aloud.  With no FILE, or when FILE is -, read standard input.\n"
     "Several files are read one after another.\n"
     "\n"
@@ -57,6 +59,7 @@ static const char usage_text[] =
     "  -h, --help           show this help and exit\n"
     "  -V, --version        show the version and exit\n"
     PODCAST_USAGE
+    PODCAST_FEED_USAGE
     "\n"
     "Exit status:\n"
     "  0    success\n"

@@ -372,6 +372,14 @@ static int run_batch(struct batch *b)
     return EXIT_OK;
 }
 
+/* --feed: the channel is --show, described by --description, --author and --cover. */
+static int write_feed(const podcast_cli *pc)
+{
+    const struct feed_request req = {pc->outdir, pc->feed, pc->base_url, pc->show ? pc->show : "narrate",
+                                     pc->description, pc->author, pc->cover, NULL, NULL, 0};
+    return podcast_write_feed(&req);
+}
+
 int podcast_batch_main(const options *o, const char *worker_path)
 {
     struct batch b = {.o = o, .worker_path = worker_path, .tty = isatty(STDERR_FILENO)};
@@ -398,6 +406,6 @@ int podcast_batch_main(const options *o, const char *worker_path)
     if (caught)
         return 128 + caught;
     if (rc == EXIT_OK && o->podcast.feed)
-        rc = podcast_write_feed(o);
+        rc = write_feed(&o->podcast);
     return rc != EXIT_OK ? rc : b.failed ? EXIT_FAILURE_OTHER : EXIT_OK;
 }

@@ -3,6 +3,7 @@
 #include "podcast_feed.h"
 #include "podcast_file.h"
 #include "podcast_id3_read.h"
+#include "options.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -136,45 +137,106 @@ static int scan(const char *dir, struct found *f)
     return rc;
 }
 
-/* Copies --cover into the folder as cover.jpg or cover.png; its name or NULL. */
-static const char *publish_cover(const char *dir, const char *cover)
+/* Copies the cover into the folder as cover.jpg or cover.png: its name, or
+ * NULL after setting *rc to the errno of a failure. */
+static const char *publish_cover(const char *dir, const char *cover, int *rc)
 {
     unsigned char *data;
     size_t len;
     char path[PATH_MAX];
-    if (!cover || podcast_read_whole(cover, MAX_COVER, &data, &len) != 0)
+    if ((*rc = podcast_read_whole(cover, MAX_COVER, &data, &len)) != 0)
         return NULL;
     const char *name = len > 3 && data[0] == 0x89 ? "cover.png" : "cover.jpg";
     snprintf(path, sizeof path, "%s/%s", dir, name);
-    int rc = podcast_write_whole(path, data, len);
+    *rc = podcast_write_whole(path, data, len);
     free(data);
-    return rc ? NULL : name;
+    return *rc ? NULL : name;
 }
 
-static int fail(const char *what, const char *why)
+/* A cover published by an earlier run, or NULL. */
+static const char *existing_cover(const char *dir)
 {
-    fprintf(stderr, "narrate: cannot write the feed %s: %s\n", what, why);
-    return EXIT_OUTPUT;
+    static const char *const names[] = {"cover.jpg", "cover.png"};
+    char path[PATH_MAX];
+    struct stat st;
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+        if (stat(path, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
+            return names[i];
+    }
+    return NULL;
 }
 
-int podcast_write_feed(const options *o)
+int podcast_feed_has_cover(const char *dir)
 {
-    const podcast_cli *pc = &o->podcast;
-    struct found f = {0};
-    char base[2048];
-    snprintf(base, sizeof base, "%s", pc->base_url);
+    return existing_cover(dir) != NULL;
+}
+
+/* The folder's last path component, without trailing slashes, into buf. */
+static const char *folder_name(const char *dir, char *buf, size_t size)
+{
+    size_t n = strlen(dir);
+    while (n > 1 && dir[n - 1] == '/')
+        n--;
+    const char *start = dir + n;
+    while (start > dir && start[-1] != '/')
+        start--;
+    snprintf(buf, size, "%.*s", (int)(dir + n - start), start);
+    return buf;
+}
+
+static const char *channel_title(const struct feed_request *req, const struct found *f,
+                                 char *buf, size_t size)
+{
+    if (req->title)
+        return req->title;
+    for (size_t i = 0; i < f->n; i++)  /* f->tags is in scan order, not by date */
+        if (f->tags[i].album && strcmp(f->v[0].file, f->strings[STRINGS * i]) == 0)
+            return f->tags[i].album;
+    return folder_name(req->dir, buf, size);
+}
+
+static int fail(int code, const char *what, const char *why)
+{
+    fprintf(stderr, "narrate: cannot %s: %s\n", what, why);
+    return code;
+}
+
+static int write_rss(const struct feed_request *req, const struct found *f, const char *cover)
+{
+    char base[2048], name[NAME_MAX + 1], what[PATH_MAX + 32];
+    snprintf(base, sizeof base, "%s", req->base_url);
     for (size_t n = strlen(base); n > 0 && base[n - 1] == '/'; n--)
         base[n - 1] = '\0';
-    if (scan(pc->outdir, &f) != 0) {
-        free_found(&f);
-        return fail(pc->feed, errno ? strerror(errno) : "cannot read the episodes");
-    }
-    const char *title = pc->show ? pc->show : "narrate";
-    struct feed_channel c = {title, pc->description ? pc->description : title, pc->author, base,
-                             publish_cover(pc->outdir, pc->cover), "en", "News"};
-    char *xml = feed_rss(&c, f.v, f.n);
-    int rc = xml ? podcast_write_whole(pc->feed, xml, strlen(xml)) : ENOMEM;
+    const char *title = channel_title(req, f, name, sizeof name);
+    struct feed_channel c = {title, req->description ? req->description : title, req->author,
+                             base, cover, req->language ? req->language : "en",
+                             req->category ? req->category : "News"};
+    char *xml = feed_rss(&c, f->v, f->n);
+    int rc = xml ? podcast_write_whole(req->feed, xml, strlen(xml)) : ENOMEM;
     free(xml);
+    snprintf(what, sizeof what, "write the feed %s", req->feed);
+    return rc ? fail(EXIT_OUTPUT, what, strerror(rc)) : EXIT_OK;
+}
+
+int podcast_write_feed(const struct feed_request *req)
+{
+    struct found f = {0};
+    char what[PATH_MAX + 32];
+    int rc = 0;
+    errno = 0;
+    if (scan(req->dir, &f) != 0) {
+        snprintf(what, sizeof what, "read the episodes in %s", req->dir);
+        rc = fail(EXIT_INPUT, what, errno ? strerror(errno) : "unreadable ID3 tag");
+    } else if (f.n == 0 && req->need_episodes) {
+        snprintf(what, sizeof what, "write a feed of %s", req->dir);
+        rc = fail(EXIT_INPUT, what, "it holds no episodes (*.mp3)");
+    } else {
+        const char *cover = req->cover ? publish_cover(req->dir, req->cover, &rc)
+                                       : existing_cover(req->dir);
+        snprintf(what, sizeof what, "publish the cover %s", req->cover ? req->cover : "");
+        rc = rc ? fail(EXIT_OUTPUT, what, strerror(rc)) : write_rss(req, &f, cover);
+    }
     free_found(&f);
-    return rc ? fail(pc->feed, strerror(rc)) : EXIT_OK;
+    return rc;
 }
