@@ -3,11 +3,13 @@
 # Figures are medians; the machine is shared and noisy, so compare ratios.
 #   BENCH_REPEAT  copies of the sample article in the long text (default 100)
 #   BENCH_RUNS    runs of each timed command (default 3)
+#   BENCH_MP3_REPEAT  copies in the MP3 comparison's text (default BENCH_REPEAT)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD=${BUILD:-build}
 REPEAT=${BENCH_REPEAT:-100}
 RUNS=${BENCH_RUNS:-3}
+MP3_REPEAT=${BENCH_MP3_REPEAT:-$REPEAT}
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 article=examples/harbor-accord.txt
@@ -28,6 +30,24 @@ printf 'narrate   median %.2f s  (%.0fx real time, %.0f s of audio)\n' "$ours" "
 printf 'espeak-ng median %.2f s\n' "$theirs"
 printf 'ratio narrate/espeak-ng: %.2f  (goal <= 0.60)\n' "$(echo "$ours / $theirs" | bc -l)"
 rm -f "$TMP"/*.wav
+
+echo "== Podcast MP3: $MP3_REPEAT x the sample article, loudness-normalized, 64 kbps, $RUNS runs each"
+for i in $(seq "$MP3_REPEAT"); do cat "$article"; echo; done > "$TMP/mp3.txt"
+: > "$TMP/ours_mp3"; : > "$TMP/lame"
+# wall and CPU seconds (with the children: workers, espeak-ng and lame) of one run
+timed() { /usr/bin/time -f '%e %U %S' -o "$TMP/t" "$@" >/dev/null 2>&1; awk '{print $1, $2 + $3}' "$TMP/t"; }
+for r in $(seq "$RUNS"); do
+    timed "$BUILD/narrate" "$TMP/mp3.txt" -o "$TMP/ours.mp3" >> "$TMP/ours_mp3"
+    timed bash -c 'espeak-ng --stdout -f "$1" | lame --quiet -b 64 - "$2"' _ "$TMP/mp3.txt" "$TMP/lame.mp3" >> "$TMP/lame"
+done
+ours=$(cut -d' ' -f1 "$TMP/ours_mp3" | median); theirs=$(cut -d' ' -f1 "$TMP/lame" | median)
+printf 'narrate -o x.mp3 (44.1 kHz, -16 LUFS)   median %.2f s wall, %.2f s CPU  (%.0f s of audio)\n' \
+    "$ours" "$(cut -d' ' -f2 "$TMP/ours_mp3" | median)" \
+    "$(ffprobe -v error -show_entries format=duration -of csv=p=0 "$TMP/ours.mp3")"
+printf 'espeak-ng --stdout | lame -b 64 (22.05 kHz) median %.2f s wall, %.2f s CPU\n' \
+    "$theirs" "$(cut -d' ' -f2 "$TMP/lame" | median)"
+printf 'ratio narrate/espeak-ng+lame: %.2f  (goal <= 0.50)\n' "$(echo "$ours / $theirs" | bc -l)"
+rm -f "$TMP"/*.mp3
 
 echo "== First audio from the library: 1 MB fed at once, warm workers, 9 runs"
 head -c 1048576 "$TMP/long.txt" > "$TMP/1mb.txt"
