@@ -49,6 +49,16 @@ int loudness_meter_result(struct loudness_meter *m, double *lufs, double *true_p
     return 0;
 }
 
+int loudness_meters_result(struct loudness_meter *const *m, size_t n, double *lufs)
+{
+    ebur128_state *states[16];
+    if (n == 0 || n > sizeof states / sizeof states[0])
+        return -1;
+    for (size_t i = 0; i < n; i++)
+        states[i] = m[i]->st;
+    return ebur128_loudness_global_multiple(states, n, lufs) == EBUR128_SUCCESS ? 0 : -1;
+}
+
 double loudness_gain(double measured_lufs, double target_lufs)
 {
     if (!isfinite(measured_lufs))

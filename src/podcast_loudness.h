@@ -25,6 +25,10 @@ int loudness_meter_add(struct loudness_meter *m, const int16_t *samples, size_t 
  * of everything added.  Returns 0, or -1 when libebur128 fails. */
 int loudness_meter_result(struct loudness_meter *m, double *lufs, double *true_peak_db);
 
+/* The integrated loudness in LUFS of everything n (1..16) meters measured,
+ * as one programme: their gating blocks are pooled.  Returns 0 or -1. */
+int loudness_meters_result(struct loudness_meter *const *m, size_t n, double *lufs);
+
 /* The true peak in dBTP of the audio file at path, decoded by libsndfile.
  * Returns 0, or -1 when it cannot be read or memory is short. */
 int loudness_file_true_peak(const char *path, double *true_peak_db);

@@ -24,14 +24,15 @@ static void set_err(char *err, size_t size, const char *msg)
         snprintf(err, size, "%s", msg);
 }
 
-static int configure(lame_global_flags *lame, int rate, int bitrate, int vbr_quality)
+static int configure(lame_global_flags *lame, int rate, int bitrate, int vbr_quality,
+                     int info_frame)
 {
     lame_set_num_channels(lame, 1);
     lame_set_mode(lame, MONO);
     lame_set_in_samplerate(lame, rate);
     lame_set_out_samplerate(lame, rate);
     lame_set_quality(lame, 5);
-    lame_set_bWriteVbrTag(lame, 1);
+    lame_set_bWriteVbrTag(lame, info_frame);
     if (vbr_quality >= 0) {
         lame_set_VBR(lame, vbr_mtrh);
         lame_set_VBR_quality(lame, (float)vbr_quality);
@@ -42,8 +43,8 @@ static int configure(lame_global_flags *lame, int rate, int bitrate, int vbr_qua
     return lame_init_params(lame);
 }
 
-struct mp3_encoder *mp3_encoder_new(int rate, int bitrate, int vbr_quality, char *err,
-                                    size_t err_size)
+struct mp3_encoder *mp3_encoder_new(int rate, int bitrate, int vbr_quality, int info_frame,
+                                    char *err, size_t err_size)
 {
     struct mp3_encoder *e = malloc(sizeof *e);
     if (!e || !(e->lame = lame_init())) {
@@ -53,7 +54,7 @@ struct mp3_encoder *mp3_encoder_new(int rate, int bitrate, int vbr_quality, char
     }
     e->samples = 0;
     if (vbr_quality > 9 || bitrate < 8 || bitrate > 320 ||
-        configure(e->lame, rate, bitrate, vbr_quality) < 0) {
+        configure(e->lame, rate, bitrate, vbr_quality, info_frame) < 0) {
         char msg[128];
         snprintf(msg, sizeof msg, "the MP3 encoder refuses %d Hz at %d kbps%s", rate, bitrate,
                  vbr_quality >= 0 ? " (VBR)" : "");

@@ -14,10 +14,11 @@ struct mp3_encoder;
 
 /* rate: 8000..48000 Hz as MPEG allows.  bitrate: kbps for CBR (8..320), or the
  * VBR mean bitrate hint ignored when vbr_quality >= 0.  vbr_quality: -1 for
- * CBR, 0 (best) .. 9 (smallest) for VBR.  Returns NULL with a message in err
+ * CBR, 0 (best) .. 9 (smallest) for VBR.  info_frame zero leaves the Info/Xing
+ * frame out (a stream to be joined after another).  Returns NULL with a message in err
  * when LAME refuses the settings or memory is short. */
-struct mp3_encoder *mp3_encoder_new(int rate, int bitrate, int vbr_quality, char *err,
-                                    size_t err_size);
+struct mp3_encoder *mp3_encoder_new(int rate, int bitrate, int vbr_quality, int info_frame,
+                                    char *err, size_t err_size);
 void mp3_encoder_free(struct mp3_encoder *e);
 
 /* Encodes samples and appends what LAME emits to fd.  Returns 0, or an errno

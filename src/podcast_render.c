@@ -1,33 +1,70 @@
 /* Rendering a podcast sink at close: spool -> resampler (MP3 only, to 44.1 kHz)
  * -> gain and true-peak limiter (unless loudness is off) -> LAME into a
- * temporary file after the ID3 tag, or the inner file sink.  The render owns
- * the stages it creates and the temporary file until it is renamed. */
+ * temporary file after the ID3 tag, or the inner file sink.
+ *
+ * The work runs in lanes, one thread each: the spool is cut at sentence
+ * pauses into stretches (podcast_split.h) that are limited, measured and, for
+ * CBR MP3s, resampled and encoded by encoders of their own, then joined
+ * frame-exact (podcast_mp3_join.h).  Other formats and VBR encode in one lane.
+ * The render owns its lanes, their stages and every temporary file until the
+ * result is renamed. */
+#define _GNU_SOURCE /* sched_getaffinity */
 #include "file_replace.h"
 #include "podcast_file.h"
 #include "podcast_id3.h"
 #include "podcast_mp3.h"
+#include "podcast_mp3_join.h"
 #include "podcast_sink.h"
+#include "podcast_split.h"
 #include "resample.h"
 #include "sink_file_check.h"
 
 #include <errno.h>
 #include <math.h>
+#include <pthread.h>
+#include <sched.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-struct render {
-    struct podcast_sink *p;
+#define MAX_LANES 8
+/* Stretches shorter than this are not worth a thread and an encoder. */
+#define MIN_LANE_SECONDS 30
+
+struct render;
+
+struct lane {
+    struct render *r;
+    uint64_t start, end;     /* spool samples [start, end) at the input rate */
+    uint64_t quota;          /* output samples its encoder takes, 0: all (the last) */
+    uint64_t fed;            /* output samples given to the encoder */
     struct resampler *rs;    /* NULL when the rate stays */
     struct tp_limiter *lim;  /* NULL when loudness is off */
     struct mp3_encoder *mp3; /* MP3 only */
+    struct loudness_meter *meter; /* during calibration only */
+    int fd;                  /* its MP3 stream: the result's file for lane 0 */
+    char *tmp;               /* lanes after the first: their own temporary */
+    off_t audio_start;       /* where its stream begins in fd */
+    double peak;             /* its decoded true peak, dBTP */
+    narrate_error err;
+    char msg[256];
+    int16_t buf[PODCAST_BATCH];
+};
+
+struct render {
+    struct podcast_sink *p;
+    struct lane *lanes;      /* the split stretches */
+    size_t nlanes;
+    struct lane *whole;      /* one lane over everything, for sequential encoders */
     int out_rate;
-    int fd;                  /* the temporary MP3, or -1 */
+    int fd;                  /* the temporary result, or -1 */
     char *tmp;
     off_t audio_start;       /* the size of the ID3 tag */
-    narrate_error err;
-    struct loudness_meter *trial_meter; /* during calibration only */
+    uint64_t encoded;        /* samples in the result */
     double gain, ceiling;    /* of the limiter; ceiling in dBFS */
+    void (*work)(struct lane *); /* what run_lanes() runs in each lane */
 };
 
 /* Limiting lowers loudness; trials at the input rate correct the gain. */
@@ -43,69 +80,120 @@ struct render {
 #define PEAK_ATTEMPTS 3
 #define PEAK_MARGIN_DB 0.3
 
+static int lane_fail(struct lane *l, narrate_error err, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(l->msg, sizeof l->msg, fmt, ap);
+    va_end(ap);
+    l->err = err;
+    return 1;
+}
+
+static int is_mp3(const struct podcast_sink *p)
+{
+    return p->format == NARRATE_FORMAT_MP3;
+}
+
 static int to_encoder(void *ctx, const int16_t *samples, size_t count)
 {
-    struct render *r = ctx;
-    struct podcast_sink *p = r->p;
-    if (!r->mp3) {
-        r->err = narrate_sink_write(p->inner, samples, count, r->out_rate);
-        if (r->err)
-            sink_fail(&p->base, r->err, "%s", narrate_sink_errmsg(p->inner));
-        return r->err != NARRATE_OK;
+    struct lane *l = ctx;
+    struct podcast_sink *p = l->r->p;
+    if (l->quota)  /* the stretch's tail beyond its share is silence */
+        count = l->fed >= l->quota ? 0 : count < l->quota - l->fed ? count : (size_t)(l->quota - l->fed);
+    l->fed += count;
+    if (!l->mp3) {
+        narrate_error err = narrate_sink_write(p->inner, samples, count, l->r->out_rate);
+        return err ? lane_fail(l, err, "%s", narrate_sink_errmsg(p->inner)) : 0;
     }
-    int rc = mp3_encoder_write(r->mp3, r->fd, samples, count);
-    if (rc)
-        r->err = sink_fail(&p->base, NARRATE_EWRITE, "cannot write '%s': %s", p->path,
-                           strerror(rc));
-    return rc != 0;
+    int rc = mp3_encoder_write(l->mp3, l->fd, samples, count);
+    return rc ? lane_fail(l, NARRATE_EWRITE, "cannot write '%s': %s", p->path, strerror(rc)) : 0;
 }
 
 static int to_limiter(void *ctx, const int16_t *samples, size_t count)
 {
-    struct render *r = ctx;
-    return r->lim ? tp_limiter_push(r->lim, samples, count, to_encoder, r)
-                  : to_encoder(r, samples, count);
+    struct lane *l = ctx;
+    return l->lim ? tp_limiter_push(l->lim, samples, count, to_encoder, l)
+                  : to_encoder(l, samples, count);
 }
 
-static int to_resampler(struct render *r, const int16_t *samples, size_t count)
+static int to_stages(struct lane *l, const int16_t *samples, size_t count)
 {
-    int rc = r->rs ? resampler_push(r->rs, samples, count, to_limiter, r)
-                   : to_limiter(r, samples, count);
+    int rc = l->rs ? resampler_push(l->rs, samples, count, to_limiter, l)
+                   : to_limiter(l, samples, count);
     if (rc < 0)
-        r->err = sink_fail(&r->p->base, NARRATE_EWRITE, "resampling: %s",
-                           resampler_error(r->rs));
-    return rc;
+        lane_fail(l, NARRATE_EWRITE, "resampling: %s", resampler_error(l->rs));
+    return rc != 0;
 }
 
-static int flush_stages(struct render *r)
+/* Flushes the stages and fills the lane's share with silence if the
+ * resampler fell short of it. */
+static int flush_stages(struct lane *l)
 {
-    if (r->rs && to_resampler(r, NULL, 0))
+    static const int16_t zeros[256];
+    if (l->rs && to_stages(l, NULL, 0))
         return 1;
-    return r->lim && tp_limiter_push(r->lim, NULL, 0, to_encoder, r);
+    if (l->lim && tp_limiter_push(l->lim, NULL, 0, to_encoder, l))
+        return 1;
+    while (l->fed < l->quota)
+        if (to_encoder(l, zeros, l->quota - l->fed < 256 ? (size_t)(l->quota - l->fed) : 256))
+            return 1;
+    return 0;
 }
 
-/* Calls fn with the whole spool, chunk by chunk; fn returns nonzero to stop
- * (with r->err set).  Checks for cancellation between chunks. */
-static narrate_error read_spool(struct render *r, int (*fn)(struct render *, const int16_t *, size_t))
+/* Calls fn with the lane's stretch of the spool, chunk by chunk; fn returns
+ * nonzero to stop (with l->err set).  Checks for cancellation between chunks. */
+static narrate_error read_lane(struct lane *l, int (*fn)(struct lane *, const int16_t *, size_t))
 {
-    struct podcast_sink *p = r->p;
-    if (lseek(p->spool_fd, 0, SEEK_SET) < 0)
-        return sink_fail(&p->base, NARRATE_EWRITE, "cannot read the spool: %s", strerror(errno));
-    for (uint64_t left = p->samples; left > 0;) {
-        size_t want = left < PODCAST_BATCH ? (size_t)left : PODCAST_BATCH;
-        ssize_t got = read(p->spool_fd, p->batch, want * sizeof p->batch[0]);
+    struct podcast_sink *p = l->r->p;
+    for (uint64_t at = l->start; at < l->end;) {
+        size_t want = l->end - at < PODCAST_BATCH ? (size_t)(l->end - at) : PODCAST_BATCH;
+        ssize_t got = pread(p->spool_fd, l->buf, want * sizeof l->buf[0],
+                            (off_t)(at * sizeof l->buf[0]));
         if (got < 0 && errno == EINTR)
             continue;
         if (sink_is_canceled(&p->base))
-            return sink_fail(&p->base, NARRATE_ECANCELED, "canceled; '%s' was not written",
-                             p->path);
-        if (got <= 0 || got % (ssize_t)sizeof p->batch[0])
-            return sink_fail(&p->base, NARRATE_EWRITE, "cannot read the spool back: %s",
-                             got < 0 ? strerror(errno) : "short read");
-        if (fn(r, p->batch, (size_t)got / sizeof p->batch[0]))
-            return r->err;
-        left -= (uint64_t)got / sizeof p->batch[0];
+            return lane_fail(l, NARRATE_ECANCELED, "canceled; '%s' was not written", p->path),
+                   l->err;
+        if (got <= 0 || got % (ssize_t)sizeof l->buf[0])
+            return lane_fail(l, NARRATE_EWRITE, "cannot read the spool back: %s",
+                             got < 0 ? strerror(errno) : "short read"),
+                   l->err;
+        if (fn(l, l->buf, (size_t)got / sizeof l->buf[0]))
+            return l->err;
+        at += (uint64_t)got / sizeof l->buf[0];
     }
+    return NARRATE_OK;
+}
+
+static void *lane_thread(void *arg)
+{
+    struct lane *l = arg;
+    l->r->work(l);
+    return NULL;
+}
+
+/* Runs work in each of the n lanes, the first in this thread; a lane whose
+ * thread cannot start runs here after.  Returns the first lane's error, with
+ * its message passed to the sink. */
+static narrate_error run_lanes(struct render *r, struct lane *lanes, size_t n,
+                               void (*work)(struct lane *))
+{
+    pthread_t threads[MAX_LANES];
+    int started[MAX_LANES] = {0};
+    r->work = work;
+    for (size_t i = 1; i < n; i++)
+        started[i] = pthread_create(&threads[i], NULL, lane_thread, &lanes[i]) == 0;
+    work(&lanes[0]);
+    for (size_t i = 1; i < n; i++) {
+        if (started[i])
+            pthread_join(threads[i], NULL);
+        else
+            work(&lanes[i]);
+    }
+    for (size_t i = 0; i < n; i++)
+        if (lanes[i].err)
+            return sink_fail(&r->p->base, lanes[i].err, "%s", lanes[i].msg);
     return NARRATE_OK;
 }
 
@@ -117,37 +205,46 @@ static double ceiling_db(const struct podcast_sink *p)
 
 static int to_meter(void *ctx, const int16_t *samples, size_t count)
 {
-    struct render *r = ctx;
-    if (loudness_meter_add(r->trial_meter, samples, count) == 0)
-        return 0;
-    r->err = sink_fail(&r->p->base, NARRATE_ENOMEM, "out of memory measuring loudness");
-    return 1;
+    struct lane *l = ctx;
+    return loudness_meter_add(l->meter, samples, count) == 0
+               ? 0
+               : lane_fail(l, NARRATE_ENOMEM, "out of memory measuring loudness");
 }
 
-static int to_trial_limiter(struct render *r, const int16_t *samples, size_t count)
+static int to_trial_limiter(struct lane *l, const int16_t *samples, size_t count)
 {
-    return tp_limiter_push(r->lim, samples, count, to_meter, r);
+    return tp_limiter_push(l->lim, samples, count, to_meter, l);
+}
+
+/* A trial in one lane: its stretch limited with r->gain into its meter. */
+static void trial_lane(struct lane *l)
+{
+    struct podcast_sink *p = l->r->p;
+    l->lim = tp_limiter_new(p->in_rate, l->r->gain, ceiling_db(p));
+    l->meter = loudness_meter_new(p->in_rate, 0);
+    if (!l->lim || !l->meter)
+        lane_fail(l, NARRATE_ENOMEM, "out of memory measuring loudness");
+    else if (read_lane(l, to_trial_limiter) == NARRATE_OK)
+        tp_limiter_push(l->lim, NULL, 0, to_meter, l);
+    tp_limiter_free(l->lim);
+    l->lim = NULL;
 }
 
 /* The loudness the limited result would have with `gain`, at the input rate. */
 static narrate_error trial(struct render *r, double gain, double *lufs)
 {
-    struct podcast_sink *p = r->p;
-    double peak;
-    narrate_error err = NARRATE_ENOMEM;
-    r->lim = tp_limiter_new(p->in_rate, gain, ceiling_db(p));
-    r->trial_meter = loudness_meter_new(p->in_rate, 0);
-    if (r->lim && r->trial_meter && (err = read_spool(r, to_trial_limiter)) == NARRATE_OK &&
-        tp_limiter_push(r->lim, NULL, 0, to_meter, r) == 0 &&
-        loudness_meter_result(r->trial_meter, lufs, &peak) != 0)
-        err = NARRATE_ENOMEM;
-    if (err == NARRATE_ENOMEM)
-        sink_fail(&p->base, err, "out of memory measuring loudness");
-    tp_limiter_free(r->lim);
-    loudness_meter_free(r->trial_meter);
-    r->lim = NULL;
-    r->trial_meter = NULL;
-    return r->err ? r->err : err;
+    struct loudness_meter *meters[MAX_LANES];
+    r->gain = gain;
+    narrate_error err = run_lanes(r, r->lanes, r->nlanes, trial_lane);
+    for (size_t i = 0; i < r->nlanes; i++)
+        meters[i] = r->lanes[i].meter;
+    if (err == NARRATE_OK && loudness_meters_result(meters, r->nlanes, lufs) != 0)
+        err = sink_fail(&r->p->base, NARRATE_ENOMEM, "out of memory measuring loudness");
+    for (size_t i = 0; i < r->nlanes; i++) {
+        loudness_meter_free(r->lanes[i].meter);
+        r->lanes[i].meter = NULL;
+    }
+    return err;
 }
 
 /* The next gain (dB) to try: a secant step through the last two trials, or
@@ -194,20 +291,67 @@ static narrate_error calibrated_gain(struct render *r, double *gain)
     return NARRATE_OK;
 }
 
-static narrate_error make_stages(struct render *r)
+/* The lane's resampler, limiter and encoder; lane 0 carries the Info frame. */
+static int make_stages(struct lane *l)
 {
+    struct render *r = l->r;
     struct podcast_sink *p = r->p;
     char msg[160];
-    r->out_rate = p->format == NARRATE_FORMAT_MP3 ? PODCAST_MP3_RATE : p->in_rate;
-    if (r->out_rate != p->in_rate && !(r->rs = resampler_new(p->in_rate, r->out_rate, msg, sizeof msg)))
-        return sink_fail(&p->base, NARRATE_ENOMEM, "%s", msg);
-    if (p->meter && !(r->lim = tp_limiter_new(r->out_rate, r->gain, r->ceiling)))
-        return sink_fail(&p->base, NARRATE_ENOMEM, "out of memory");
-    if (p->format == NARRATE_FORMAT_MP3 &&
-        !(r->mp3 = mp3_encoder_new(r->out_rate, p->opts.bitrate, p->opts.vbr_quality, msg,
-                                   sizeof msg)))
-        return sink_fail(&p->base, NARRATE_EFORMAT, "%s", msg);
-    return NARRATE_OK;
+    if (r->out_rate != p->in_rate && !(l->rs = resampler_new(p->in_rate, r->out_rate, msg, sizeof msg)))
+        return lane_fail(l, NARRATE_ENOMEM, "%s", msg);
+    if (p->meter && !(l->lim = tp_limiter_new(r->out_rate, r->gain, r->ceiling)))
+        return lane_fail(l, NARRATE_ENOMEM, "out of memory");
+    if (is_mp3(p) && !(l->mp3 = mp3_encoder_new(r->out_rate, p->opts.bitrate, p->opts.vbr_quality,
+                                                 l == r->whole || l == r->lanes, msg, sizeof msg)))
+        return lane_fail(l, NARRATE_EFORMAT, "%s", msg);
+    return 0;
+}
+
+static void free_lane(struct lane *l)
+{
+    mp3_encoder_free(l->mp3);
+    tp_limiter_free(l->lim);
+    resampler_free(l->rs);
+    loudness_meter_free(l->meter);
+    l->mp3 = NULL;
+    l->lim = NULL;
+    l->rs = NULL;
+    l->meter = NULL;
+    if (l->tmp) {
+        close(l->fd);
+        unlink(l->tmp);
+        free(l->tmp);
+        l->tmp = NULL;
+    }
+    l->fd = -1;
+    l->fed = 0;
+    l->err = NARRATE_OK;
+}
+
+/* One lane's stretch encoded into its own stream: lane 0 (or the whole lane)
+ * after the ID3 tag in the result, the others into temporaries beside it;
+ * then, with loudness on, its decoded true peak. */
+static void encode_lane(struct lane *l)
+{
+    struct render *r = l->r;
+    struct podcast_sink *p = r->p;
+    int first = l == r->whole || l == r->lanes;
+    l->fd = first ? r->fd : replace_create_temp(p->path, ".part", &l->tmp);
+    l->audio_start = first ? r->audio_start : 0;
+    if (l->fd < 0) {
+        lane_fail(l, NARRATE_EWRITE, "cannot write '%s': %s", p->path, strerror(errno));
+        return;
+    }
+    if (make_stages(l) || read_lane(l, to_stages) || flush_stages(l))
+        return;
+    int rc = mp3_encoder_finish(l->mp3, l->fd, l->audio_start);
+    if (rc) {
+        lane_fail(l, NARRATE_EWRITE, "cannot write '%s': %s", p->path, strerror(rc));
+        return;
+    }
+    if (l->lim && loudness_file_true_peak(first ? r->tmp : l->tmp, &l->peak) != 0)
+        lane_fail(l, NARRATE_EWRITE, "'%s' failed its check: cannot decode it to measure "
+                  "its peak", p->path);
 }
 
 static uint32_t ms_at(uint64_t sample, int rate)
@@ -239,14 +383,13 @@ static narrate_error build_tag(struct podcast_sink *p, unsigned char **tag, size
     return NARRATE_OK;
 }
 
+/* The temporary result with the ID3 tag written. */
 static narrate_error open_output(struct render *r)
 {
     struct podcast_sink *p = r->p;
     unsigned char *tag = NULL;
     size_t len = 0;
     narrate_error err;
-    if (!r->mp3)
-        return NARRATE_OK;
     if ((err = build_tag(p, &tag, &len)) != NARRATE_OK)
         return err;
     r->fd = replace_create_temp(p->path, ".tmp", &r->tmp);
@@ -258,18 +401,53 @@ static narrate_error open_output(struct render *r)
               : NARRATE_OK;
 }
 
-static int to_stages(struct render *r, const int16_t *samples, size_t count)
+static narrate_error join_failed(struct render *r, int rc)
 {
-    return to_resampler(r, samples, count) != 0;
+    return sink_fail(&r->p->base, NARRATE_EWRITE, "cannot write '%s': %s", r->p->path,
+                     rc == EINVAL ? "the MP3 streams do not join" : strerror(rc));
 }
 
-/* Reads the spool back from the start through the stages. */
-static narrate_error play_spool(struct render *r)
+/* Lane i's share of frames (the last lane: all) appended to the result, or
+ * for lane 0, which is already there, the rest of its stream cut off. */
+static int append_lane(struct render *r, size_t i, off_t tag_len, uint64_t *frames,
+                       off_t *bytes, uint16_t *crc)
 {
-    narrate_error err = read_spool(r, to_stages);
-    if (err)
-        return err;
-    return flush_stages(r) ? r->err : NARRATE_OK;
+    struct lane *l = &r->lanes[i];
+    off_t from = l->audio_start + (i == 0 ? tag_len : 0);
+    *frames = i + 1 < r->nlanes ? l->quota / MP3_FRAME_SAMPLES : UINT64_MAX;
+    int rc = mp3_frames_span(l->fd, from, frames, bytes);
+    if (rc || i > 0)
+        return rc ? rc : mp3_copy_frames(l->fd, from, *bytes, r->fd, crc);
+    if ((rc = mp3_copy_frames(l->fd, from, *bytes, -1, crc)) != 0)
+        return rc;
+    return ftruncate(r->fd, from + *bytes) != 0 || lseek(r->fd, 0, SEEK_END) < 0 ? errno : 0;
+}
+
+/* Joins the lanes' streams after lane 0's Info frame in the result, then
+ * rewrites that frame for the whole. */
+static narrate_error join_lanes(struct render *r)
+{
+    unsigned char tag[2048];
+    uint64_t frames = 1, audio_frames = 0;
+    off_t tag_len, bytes, audio_bytes = 0;
+    uint16_t crc = 0;
+    int rc = mp3_frames_span(r->fd, r->audio_start, &frames, &tag_len);
+    if (rc || tag_len > (off_t)sizeof tag ||
+        pread(r->fd, tag, (size_t)tag_len, r->audio_start) != tag_len)
+        return join_failed(r, rc ? rc : EINVAL);
+    r->encoded = 0;
+    for (size_t i = 0; i < r->nlanes; i++) {
+        if ((rc = append_lane(r, i, tag_len, &frames, &bytes, &crc)) != 0)
+            return join_failed(r, rc);
+        audio_frames += frames;
+        audio_bytes += bytes;
+        r->encoded += r->lanes[i].quota ? r->lanes[i].quota : mp3_encoder_samples(r->lanes[i].mp3);
+    }
+    rc = mp3_info_rewrite(tag, (size_t)tag_len, audio_frames, (uint64_t)(tag_len + audio_bytes),
+                          r->encoded, crc);
+    if (!rc && pwrite(r->fd, tag, (size_t)tag_len, r->audio_start) != tag_len)
+        rc = errno ? errno : EIO;
+    return rc ? join_failed(r, rc) : NARRATE_OK;
 }
 
 static narrate_error commit_inner(struct render *r)
@@ -286,7 +464,7 @@ static narrate_error commit_mp3(struct render *r)
 {
     struct podcast_sink *p = r->p;
     narrate_error err = sink_file_check(&p->base, r->tmp, p->path, NARRATE_FORMAT_MP3,
-                                        r->out_rate, (sf_count_t)mp3_encoder_samples(r->mp3));
+                                        r->out_rate, (sf_count_t)r->encoded);
     if (err)
         return err;
     int rc = replace_commit(r->fd, r->tmp, p->path);
@@ -300,9 +478,11 @@ static narrate_error commit_mp3(struct render *r)
               : NARRATE_OK;
 }
 
-/* Releases the stages and any temporary file of an attempt. */
+/* Releases the lanes' stages and every temporary file of an attempt. */
 static void free_stages(struct render *r)
 {
+    for (size_t i = 0; r->lanes && i <= r->nlanes; i++)  /* and the whole lane */
+        free_lane(&r->lanes[i]);
     if (r->fd >= 0)
         close(r->fd);
     r->fd = -1;
@@ -310,25 +490,31 @@ static void free_stages(struct render *r)
         unlink(r->tmp);
     free(r->tmp);
     r->tmp = NULL;
-    mp3_encoder_free(r->mp3);
-    tp_limiter_free(r->lim);
-    resampler_free(r->rs);
-    r->mp3 = NULL;
-    r->lim = NULL;
-    r->rs = NULL;
 }
 
-/* One complete MP3 in r->tmp (unless it fails). */
-static narrate_error encode_mp3(struct render *r)
+/* CBR MP3s encode in the split lanes; VBR and the other formats in one. */
+static int encodes_in_lanes(const struct render *r)
+{
+    return is_mp3(r->p) && r->p->opts.vbr_quality < 0 && r->nlanes > 1;
+}
+
+/* One complete MP3 in r->tmp (unless it fails), and its decoded true peak. */
+static narrate_error encode_mp3(struct render *r, double *peak)
 {
     narrate_error err;
-    if ((err = make_stages(r)) != NARRATE_OK || (err = open_output(r)) != NARRATE_OK ||
-        (err = play_spool(r)) != NARRATE_OK)
+    if ((err = open_output(r)) != NARRATE_OK)
         return err;
-    int rc = mp3_encoder_finish(r->mp3, r->fd, r->audio_start);
-    return rc ? sink_fail(&r->p->base, NARRATE_EWRITE, "cannot write '%s': %s", r->p->path,
-                          strerror(rc))
-              : NARRATE_OK;
+    struct lane *lanes = encodes_in_lanes(r) ? r->lanes : r->whole;
+    size_t n = encodes_in_lanes(r) ? r->nlanes : 1;
+    if ((err = run_lanes(r, lanes, n, encode_lane)) != NARRATE_OK)
+        return err;
+    *peak = -HUGE_VAL;
+    for (size_t i = 0; i < n; i++)
+        *peak = fmax(*peak, lanes[i].peak);
+    if (n > 1)
+        return join_lanes(r);
+    r->encoded = mp3_encoder_samples(lanes[0].mp3);
+    return NARRATE_OK;
 }
 
 /* Encodes until the decoded true peak keeps the promise, lowering the
@@ -336,26 +522,26 @@ static narrate_error encode_mp3(struct render *r)
 static narrate_error render_mp3(struct render *r)
 {
     for (int attempt = 1;; attempt++) {
-        double peak;
-        narrate_error err = encode_mp3(r);
-        if (err != NARRATE_OK || !r->lim || attempt == PEAK_ATTEMPTS)
+        double peak = -HUGE_VAL;
+        narrate_error err = encode_mp3(r, &peak);
+        if (err != NARRATE_OK || !r->p->meter || attempt == PEAK_ATTEMPTS ||
+            peak <= PROMISED_PEAK_DB)
             return err ? err : commit_mp3(r);
-        if (loudness_file_true_peak(r->tmp, &peak) != 0)
-            return sink_fail(&r->p->base, NARRATE_EWRITE, "'%s' failed its check: cannot "
-                             "decode it to measure its peak", r->p->path);
-        if (peak <= PROMISED_PEAK_DB)
-            return commit_mp3(r);
         r->ceiling -= peak - PROMISED_PEAK_DB + PEAK_MARGIN_DB;
         free_stages(r);
     }
 }
 
+static void play_lane(struct lane *l)
+{
+    if (!make_stages(l) && !read_lane(l, to_stages))
+        flush_stages(l);
+}
+
 static narrate_error render_other(struct render *r)
 {
-    narrate_error err;
-    if ((err = make_stages(r)) != NARRATE_OK || (err = play_spool(r)) != NARRATE_OK)
-        return err;
-    return commit_inner(r);
+    narrate_error err = run_lanes(r, r->whole, 1, play_lane);
+    return err ? err : commit_inner(r);
 }
 
 /* A narration without audio still makes a valid file: 10 ms of silence. */
@@ -370,14 +556,47 @@ static narrate_error fill_if_empty(struct podcast_sink *p)
     return NARRATE_OK;
 }
 
+/* The cores this process may run on (taskset and cgroup cpusets narrow it). */
+static long usable_cores(void)
+{
+    cpu_set_t set;
+    long n = sched_getaffinity(0, sizeof set, &set) == 0 ? CPU_COUNT(&set)
+                                                           : sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1 : n > MAX_LANES ? MAX_LANES : n;
+}
+
+/* The lanes: the spool split at pauses, one stretch per core, and the whole. */
+static narrate_error make_lanes(struct render *r)
+{
+    struct podcast_sink *p = r->p;
+    uint64_t starts[MAX_LANES];
+    r->out_rate = is_mp3(p) ? PODCAST_MP3_RATE : p->in_rate;
+    r->nlanes = podcast_split(p->spool_fd, p->samples, p->in_rate, r->out_rate,
+                              (uint64_t)MIN_LANE_SECONDS * (uint64_t)p->in_rate, starts,
+                              (size_t)usable_cores());
+    r->lanes = calloc(r->nlanes + 1, sizeof *r->lanes);
+    if (!r->lanes)
+        return sink_fail(&p->base, NARRATE_ENOMEM, "out of memory");
+    r->whole = &r->lanes[r->nlanes];
+    *r->whole = (struct lane){.r = r, .end = p->samples, .fd = -1};
+    for (size_t i = 0; i < r->nlanes; i++) {
+        uint64_t end = i + 1 < r->nlanes ? starts[i + 1] : p->samples;
+        uint64_t share = (end - starts[i]) * (uint64_t)(r->out_rate / p->in_rate);
+        r->lanes[i] = (struct lane){.r = r, .start = starts[i], .end = end, .fd = -1,
+                                    .quota = i + 1 < r->nlanes ? share : 0};
+    }
+    return NARRATE_OK;
+}
+
 narrate_error podcast_render(struct podcast_sink *p)
 {
     struct render r = {.p = p, .fd = -1, .ceiling = ceiling_db(p)};
     narrate_error err;
     if ((err = fill_if_empty(p)) == NARRATE_OK && (err = podcast_spool_flush(p)) == NARRATE_OK &&
-        (err = calibrated_gain(&r, &r.gain)) == NARRATE_OK)
-        err = p->format == NARRATE_FORMAT_MP3 ? render_mp3(&r) : render_other(&r);
+        (err = make_lanes(&r)) == NARRATE_OK && (err = calibrated_gain(&r, &r.gain)) == NARRATE_OK)
+        err = is_mp3(p) ? render_mp3(&r) : render_other(&r);
     free_stages(&r);
+    free(r.lanes);
     if (err != NARRATE_OK && err != NARRATE_ENOMEM && err != NARRATE_ECANCELED)
         err = NARRATE_EWRITE;
     return err;
