@@ -38,6 +38,7 @@ static const table_spec specs[] = {
     {"digit_contexts.tsv", offsetof(norm_data, digit_words), 1, 1},
     {"model_contexts.tsv", offsetof(norm_data, models), 2, 0},
     {"counted_nouns.tsv", offsetof(norm_data, counted), 1, 1},
+    {"weekday_contexts.tsv", offsetof(norm_data, weekday_words), 1, 1},
 };
 
 /* Room for one row's "file:line" string. */

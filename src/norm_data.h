@@ -75,6 +75,7 @@ struct norm_data {
     ntable streets;   /* street_types.tsv: words that end a street name (Ave, Road), kind */
     ntable digit_words; /* digit_contexts.tsv: words before a number read digit by digit */
     ntable counted;   /* counted_nouns.tsv: nouns after which "1.2m" is a count */
+    ntable weekday_words; /* weekday_contexts.tsv: words before a day name alone ("on Wed.") */
     ntable models;    /* model_contexts.tsv: words around a model number (Boeing 737), position */
     nsymbols symbols; /* symbols.tsv: punctuation and symbol names by level */
 };

@@ -374,16 +374,28 @@ void expand_date_numeric(nctx *c, size_t i, const nmatch *m)
     emit_tmp(c, i, m->end);
 }
 
-/* ---- abbreviated day names before a date: "Sun. 17 May", "Thu., Jan. 5" ---- */
+/* ---- abbreviated day names before a date: "Sun. 17 May", "Thu., Jan. 5";
+ * or alone with their period after a word of weekday_contexts.tsv: "on Wed." ---- */
+
+static int after_weekday_word(const nctx *c, size_t i)
+{
+    size_t p = tk_prev(c, i);
+    return p != SIZE_MAX && tk_word(c, p) && tk_lookup(c, &c->d->weekday_words, p, "");
+}
 
 int match_weekday(const nctx *c, size_t i, nmatch *m)
 {
     int dot = tk_punct(c, i + 1, '.');
-    if (!tk_word(c, i) || tk_cased(c, i) != CASE_TITLE || i + 1 == c->final ||
-        !(dot || tk_punct(c, i + 1, ',')))
+    if (!tk_word(c, i) || tk_cased(c, i) != CASE_TITLE || !(dot || tk_punct(c, i + 1, ',')))
         return 0;
     m->row = tk_lookup(c, &c->d->weekdays, i, "");
     if (!m->row || m->row->col[0].len >= m->row->col[1].len)
+        return 0;
+    if (dot && after_weekday_word(c, i)) {
+        m->end = i + 1 == c->final ? i + 1 : i + 2; /* the sentence's own period stays */
+        return 1;
+    }
+    if (i + 1 == c->final)
         return 0;
     size_t j = dot && tk_punct(c, i + 2, ',') ? tk_next(c, i + 2) : tk_next(c, i + 1);
     size_t e;

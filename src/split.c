@@ -144,6 +144,8 @@ static size_t decide(const scan *s, size_t p)
         size_t suffix = next_is_company_suffix(s, w);
         if (suffix)
             return suffix == NEED ? NEED : 0; /* "Samsung Electronics Co. Ltd." */
+        if (t[r] == '(' || t[r] == '[')
+            return 0; /* "Nvidia Corp. (NVDA) rose": a ticker or an aside */
         return is_upper(next) || w > r ? r : 0;
     }
     default: {

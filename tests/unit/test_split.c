@@ -58,6 +58,9 @@ static const split_case cases[] = {
     {"It was built ca. 1920 by monks. Then more.", "It was built ca. 1920 by monks.|Then more."},
     {"He got his Ph. D. from Yale. Then more.", "He got his Ph. D. from Yale.|Then more."},
     {"Samsung Electronics Co. Ltd. said so. It grew.", "Samsung Electronics Co. Ltd. said so.|It grew."},
+    {"Shares of Nvidia Corp. (NVDA) jumped. Then more.", "Shares of Nvidia Corp. (NVDA) jumped.|Then more."},
+    {"It sued Apple Inc. [AAPL] today. Then more.", "It sued Apple Inc. [AAPL] today.|Then more."},
+    {"It was Apple Inc. \"We lost,\" he said.", "It was Apple Inc.|\"We lost,\" he said."},
     {"Approx. 200 people came. Then more.", "Approx. 200 people came.|Then more."},
 };
 
