@@ -43,6 +43,10 @@ struct tp_limiter {
     double dq_val[DEQUE];
     size_t dq_head, dq_len;
     double h2_prev;
+    /* How many r and h2 values in a row were exactly 1: once both reach L the
+     * limiter is at rest (h = h2 = g = 1, hsum = L) and settle() takes a
+     * shortcut until a peak comes. */
+    uint64_t r_ones, h2_ones;
     float hring[MAX_LOOKAHEAD]; /* the last L values of h2 */
     double hsum;
     size_t slot;               /* k modulo L, kept without dividing */
@@ -156,27 +160,55 @@ static int emit(struct tp_limiter *l, double y, limiter_out_fn out, void *ctx)
     return out(ctx, l->out, OUT_CHUNK);
 }
 
+/* The applied gain's recovery toward 1 ends here: closer than this, h2 is 1
+ * (an inaudible 1e-8 dB; without it h2 can stall one rounding step below 1). */
+#define AT_REST 1e-9
+
+/* h2[k] from r[k], keeping the counts of ones and hsum's drift at rest. */
+static double next_h2(struct tp_limiter *l, uint64_t k, double r)
+{
+    double h = min_filter(l, k, r);
+    double h2 = min2(h, l->h2_prev + (1.0 - l->h2_prev) * l->release);
+    if (h2 > 1.0 - AT_REST)
+        h2 = 1.0;
+    l->r_ones = r == 1.0 ? l->r_ones + 1 : 0;
+    l->h2_ones = h2 == 1.0 ? l->h2_ones + 1 : 0;
+    return h2;
+}
+
 /* Sample k's neighbourhood is complete: decide its gain, and emit the sample
  * whose averaging window this completes. */
 static int settle(struct tp_limiter *l, uint64_t k, limiter_out_fn out, void *ctx)
 {
+    const uint64_t lookahead = (uint64_t)l->lookahead;
     double q = segment_peak(l, (int64_t)k);
     double peak = max2(q, l->q_prev);
     double r = peak > l->ceiling ? l->ceiling / peak : 1.0;
-    double h = min_filter(l, k, r);
-    double h2 = min2(h, l->h2_prev + (1.0 - l->h2_prev) * l->release);
     size_t slot = l->slot;
-    l->slot = slot + 1 == (size_t)l->lookahead ? 0 : slot + 1;
+    l->slot = slot + 1 == lookahead ? 0 : slot + 1;
     l->q_prev = q;
-    l->h2_prev = h2;
-    l->hsum += h2 - l->hring[slot];
-    l->hring[slot] = (float)h2;
-    if (k + 1 < (uint64_t)l->lookahead)
+    double g = 1.0;
+    if (r == 1.0 && l->r_ones >= lookahead && l->h2_ones >= lookahead) {
+        /* At rest: the last L values of r, h2 and the ring are all 1. The
+         * deque's ones can never be the minimum again unless all are, so it
+         * is emptied rather than kept. */
+        l->dq_len = 0;
+        l->r_ones++;
+        l->h2_ones++;
+    } else {
+        double h2 = next_h2(l, k, r);
+        l->h2_prev = h2;
+        l->hsum += h2 - l->hring[slot];
+        l->hring[slot] = (float)h2;
+        if (l->h2_ones == lookahead)
+            l->hsum = (double)lookahead; /* every term is 1: drop the drift */
+        g = min2(l->hsum * l->inv_lookahead, 1.0);
+    }
+    if (k + 1 < lookahead)
         return 0;
-    uint64_t m = k + 1 - (uint64_t)l->lookahead;
+    uint64_t m = k + 1 - lookahead;
     if (m >= l->real)
         return 0;
-    double g = min2(l->hsum * l->inv_lookahead, 1.0);
     return emit(l, x_at(l, (int64_t)m) * g, out, ctx);
 }
 
