@@ -3,7 +3,6 @@
 
 #include <ebur128.h>
 #include <math.h>
-#include <sndfile.h>
 #include <stdlib.h>
 
 struct loudness_meter {
@@ -67,32 +66,4 @@ double loudness_gain(double measured_lufs, double target_lufs)
     if (db > LOUDNESS_MAX_GAIN_DB)
         db = LOUDNESS_MAX_GAIN_DB;
     return pow(10.0, db / 20.0);
-}
-
-int loudness_file_true_peak(const char *path, double *true_peak_db)
-{
-    SF_INFO info = {0};
-    SNDFILE *snd = sf_open(path, SFM_READ, &info);
-    ebur128_state *st = NULL;
-    float buf[8192];
-    sf_count_t n;
-    int rc = -1;
-    if (!snd)
-        return -1;
-    if (info.channels != 1 ||
-        !(st = ebur128_init(1, (unsigned long)info.samplerate, EBUR128_MODE_TRUE_PEAK)))
-        goto out;
-    while ((n = sf_read_float(snd, buf, 8192)) > 0)
-        if (ebur128_add_frames_float(st, buf, (size_t)n) != EBUR128_SUCCESS)
-            goto out;
-    double peak = 0;
-    if (sf_error(snd) == SF_ERR_NO_ERROR && ebur128_true_peak(st, 0, &peak) == EBUR128_SUCCESS) {
-        *true_peak_db = peak > 0 ? 20 * log10(peak) : -HUGE_VAL;
-        rc = 0;
-    }
-out:
-    if (st)
-        ebur128_destroy(&st);
-    sf_close(snd);
-    return rc;
 }

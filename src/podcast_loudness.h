@@ -29,7 +29,8 @@ int loudness_meter_result(struct loudness_meter *m, double *lufs, double *true_p
  * as one programme: their gating blocks are pooled.  Returns 0 or -1. */
 int loudness_meters_result(struct loudness_meter *const *m, size_t n, double *lufs);
 
-/* The true peak in dBTP of the audio file at path, decoded by libsndfile.
+/* The true peak in dBTP of the audio file at path, decoded by libsndfile;
+ * exact at -6.4 dBTP and above, a lower bound below (see podcast_peak.c).
  * Returns 0, or -1 when it cannot be read or memory is short. */
 int loudness_file_true_peak(const char *path, double *true_peak_db);
 
