@@ -92,7 +92,8 @@ static int spaced(const nctx *c, size_t i)
 }
 
 /* Whether token p ends an amount: a number, a number with a word glued on
- * ("5pm", "1960s", "10km"), "am", "a.m.", or a percentage. */
+ * ("5pm", "1960s", "10km"), "am", "a.m.", a percentage, or a scale word after a
+ * number ("$5 million-$10 million"). */
 static int ends_amount(const nctx *c, size_t p)
 {
     if (p == SIZE_MAX || p == 0)
@@ -102,7 +103,8 @@ static int ends_amount(const nctx *c, size_t p)
     if (tk_punct(c, p, '%'))
         return tk_num(c, p - 1);
     return tk_num(c, p) || (tk_word(c, p) && tk_num(c, p - 1)) ||
-           ((tk_ieq(c, p, "am") || tk_ieq(c, p, "pm")) && tk_num(c, tk_prev(c, p)));
+           ((tk_ieq(c, p, "am") || tk_ieq(c, p, "pm")) && tk_num(c, tk_prev(c, p))) ||
+           (tk_word(c, p) && tk_num(c, tk_prev(c, p)) && tk_lookup(c, &c->d->scales, p, ""));
 }
 
 /* A dash left between two amounts that no rule read as a range ("5-$10",
@@ -115,7 +117,8 @@ static int dash_is_to(const nctx *c, size_t i)
     if (tk_num(c, i - 1) && tk_kind(c, i + 1) == TK_PUNCT && !tk_dash(c, i + 1))
         return 1;
     int amount = tk_num(c, nx) && tk_len(c, nx) <= 6 && (tk_p(c, nx)[0] != '0' || tk_len(c, nx) == 2);
-    return ends_amount(c, pv) && (amount || tk_punct(c, nx, '$') || tk_punct(c, nx, '\''));
+    const nrow *cur = tk_kind(c, nx) == TK_PUNCT ? tk_lookup(c, &c->d->currency, nx, "") : NULL;
+    return ends_amount(c, pv) && (amount || cur || tk_punct(c, nx, '\''));
 }
 
 /* The pause that punctuation token i makes, if any. */

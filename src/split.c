@@ -31,6 +31,7 @@ static int is_space(const char *t, size_t i) { return t[i] == ' ' || t[i] == '\t
 static int is_lower(char c) { return c >= 'a' && c <= 'z'; }
 static int is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 static int is_alpha(char c) { return is_lower(c) || is_upper(c); }
+static int is_digit(char c) { return c >= '0' && c <= '9'; }
 
 /* Length of a closing (or, with open, opening) quote or bracket at i, or 0. */
 static size_t quote_at(const scan *s, size_t i, int open)
@@ -101,6 +102,16 @@ static size_t next_is_company_suffix(const scan *s, size_t w)
     return j > w && s->t[j] == '.' && class_of(s, s->t + w, j - w) == AB_MAY;
 }
 
+/* Whether the word t[b, p) is a unit of units.tsv after a number ("2 hrs",
+ * "5ft"). */
+static int unit_after_number(const scan *s, size_t b, size_t p)
+{
+    size_t a = b;
+    if (a > 0 && s->t[a - 1] == ' ')
+        a--;
+    return a > 0 && is_digit(s->t[a - 1]) && ntable_get(&s->d->units, s->t + b, p - b) != NULL;
+}
+
 /* Decides whether the terminator run starting at p ends a sentence: returns the
  * cut (after the white space), 0 for no, or NEED. */
 static size_t decide(const scan *s, size_t p)
@@ -135,6 +146,10 @@ static size_t decide(const scan *s, size_t p)
     size_t b = p;
     while (b > 0 && p - b < 32 && (is_alpha(t[b - 1]) || t[b - 1] == '.'))
         b--;
+    if (p - b == 1 && b > 0 && is_digit(t[b - 1]))
+        return r; /* "$1.2m.", "Apartment 4B.": a unit or label, no initial */
+    if (unit_after_number(s, b, p))
+        return is_digit(next) ? 0 : r; /* "2 hrs. 15 min." but "in 29 sec. Traffic" */
     switch (class_of(s, t + b, p - b)) {
     case AB_NONE:
         return r;

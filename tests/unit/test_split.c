@@ -62,6 +62,12 @@ static const split_case cases[] = {
     {"It sued Apple Inc. [AAPL] today. Then more.", "It sued Apple Inc. [AAPL] today.|Then more."},
     {"It was Apple Inc. \"We lost,\" he said.", "It was Apple Inc.|\"We lost,\" he said."},
     {"Approx. 200 people came. Then more.", "Approx. 200 people came.|Then more."},
+    {"The home sold for $1.2m. Oil rose.", "The home sold for $1.2m.|Oil rose."},
+    {"He lives in Apartment 4B. Officials said so.", "He lives in Apartment 4B.|Officials said so."},
+    {"The film runs 2 hrs. 15 min. Critics loved it.", "The film runs 2 hrs. 15 min.|Critics loved it."},
+    {"He is 5 ft. 10 in. tall. Then more.", "He is 5 ft. 10 in. tall.|Then more."},
+    {"He ran it in 29 sec. Traffic stopped.", "He ran it in 29 sec.|Traffic stopped."},
+    {"See sec. 5 of the act. Then more.", "See sec. 5 of the act.|Then more."},
 };
 
 /* Splits text as a streaming caller does, feeding `chunk` bytes at a time
