@@ -123,6 +123,26 @@ static int intl_body(const nctx *c, size_t i, nmatch *m)
     return groups >= 2 && digits >= 6 && digits <= 12 && !tk_word(c, m->end) && !tk_num(c, m->end);
 }
 
+/* A national number written with a trunk zero, in groups of three to six
+ * digits joined by single spaces, ten or eleven digits in all, as in Britain
+ * ("020 7946 0958", "0161 496 0000", "07700 900123"). */
+static int national_body(const nctx *c, size_t i, nmatch *m)
+{
+    if (!tk_num(c, i) || tk_p(c, i)[0] != '0' || tk_len(c, i) < 3 || tk_len(c, i) > 5)
+        return 0;
+    size_t j = i, groups = 0, digits = 0;
+    while (tk_num(c, j) && tk_len(c, j) >= 3 && tk_len(c, j) <= 6) {
+        groups++;
+        digits += tk_len(c, j);
+        m->end = j + 1;
+        if (!(tk_space(c, j + 1) && tk_len(c, j + 1) == 1 && tk_num(c, j + 2)))
+            break;
+        j += 2;
+    }
+    return groups >= 2 && groups <= 3 && (digits == 10 || digits == 11) && !tk_word(c, m->end) &&
+           !tk_num(c, m->end) && !(tk_punct(c, m->end, '.') && tk_num(c, m->end + 1));
+}
+
 int match_phone(const nctx *c, size_t i, nmatch *m)
 {
     if (tk_punct(c, i, '+')) {
@@ -137,7 +157,7 @@ int match_phone(const nctx *c, size_t i, nmatch *m)
     }
     if (!tk_punct(c, i, '(') && !starts_token(c, i))
         return 0;
-    return phone_body(c, i, m) || toll_free(c, i, m);
+    return phone_body(c, i, m) || toll_free(c, i, m) || (starts_token(c, i) && national_body(c, i, m));
 }
 
 static int phone_body(const nctx *c, size_t i, nmatch *m)
@@ -207,39 +227,52 @@ void expand_ratio(nctx *c, size_t i, const nmatch *m)
 
 /* ---- codes after words of digit_contexts.tsv: ZIP code 26278, ISSN 0891-1851 ---- */
 
-/* The word (or two words) before token i, a period or colon after them
- * allowed, is in digit_contexts.tsv: "ZIP code 26278", "ext. 4410". */
-static int after_digit_words(const nctx *c, size_t i)
+/* The row of digit_contexts.tsv for the word (or two words) before token i,
+ * a period or colon after them allowed ("ZIP code 26278", "ext. 4410"), or
+ * NULL. */
+static const nrow *after_digit_words(const nctx *c, size_t i)
 {
     size_t w = tk_prev(c, i);
     if (w != SIZE_MAX && w > 0 && (tk_punct(c, w, '.') || tk_punct(c, w, ':')) && tk_word(c, w - 1))
         w--;
     if (w == SIZE_MAX || !tk_word(c, w))
-        return 0;
+        return NULL;
     const ntable *t = &c->d->digit_words;
-    if (tk_lookup(c, t, w, ""))
-        return 1;
+    const nrow *r = tk_lookup(c, t, w, "");
+    if (r)
+        return r;
     size_t v = tk_prev(c, w);
     char key[64];
     if (v == SIZE_MAX || !tk_word(c, v) || tk_len(c, v) + 1 + tk_len(c, w) > sizeof key)
-        return 0;
+        return NULL;
     memcpy(key, tk_p(c, v), tk_len(c, v));
     key[tk_len(c, v)] = ' ';
     memcpy(key + tk_len(c, v) + 1, tk_p(c, w), tk_len(c, w));
-    return ntable_get(t, key, tk_len(c, v) + 1 + tk_len(c, w)) != NULL;
+    return ntable_get(t, key, tk_len(c, v) + 1 + tk_len(c, w));
 }
 
-/* Whole numbers joined by dashes after such words, two digits or more, read
- * group by group like a phone number; an amount with commas or a decimal
- * point is none ("the zip code has 2,500 homes"). */
+/* After a `service` word of digit_contexts.tsv ("call 999", "dial 112") the
+ * code has three digits at least and ends at punctuation, the end or a word
+ * of sentence_starters.tsv ("call 999 in an emergency"), so that "a call 20
+ * minutes later" and "call 100 people" stay amounts. */
+static int service_code(const nctx *c, const nrow *r, size_t e, size_t digits)
+{
+    if (!nslice_is(r->col[1], "service"))
+        return 1;
+    if (digits < 3)
+        return 0;
+    return !tk_space(c, e) || !tk_word(c, e + 1) || tk_lookup(c, &c->d->starters, e + 1, "");
+}
+
 int match_digit_code(const nctx *c, size_t i, nmatch *m)
 {
     size_t groups, digits;
-    if (!tk_num(c, i) || !starts_token(c, i))
-        return 0;
+    if (!tk_num(c, i) || !starts_token(c, i) || national_body(c, i, m))
+        return 0; /* a national number is the phone rule's */
     size_t e = digit_groups(c, i, '-', &groups, &digits);
-    if (digits < 2 || tk_word(c, e) || ((tk_punct(c, e, ',') || tk_punct(c, e, '.')) && tk_num(c, e + 1)) ||
-        !after_digit_words(c, i))
+    const nrow *r;
+    if (tk_word(c, e) || ((tk_punct(c, e, ',') || tk_punct(c, e, '.')) && tk_num(c, e + 1)) ||
+        !(r = after_digit_words(c, i)) || digits < 2 || !service_code(c, r, e, digits))
         return 0;
     m->end = e;
     return 1;

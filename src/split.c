@@ -146,8 +146,8 @@ static size_t decide(const scan *s, size_t p)
     size_t b = p;
     while (b > 0 && p - b < 32 && (is_alpha(t[b - 1]) || t[b - 1] == '.'))
         b--;
-    if (p - b == 1 && b > 0 && is_digit(t[b - 1]))
-        return r; /* "$1.2m.", "Apartment 4B.": a unit or label, no initial */
+    if (p - b == 1 && b > 0 && (is_digit(t[b - 1]) || t[b - 1] == '&'))
+        return r; /* "$1.2m.", "Apartment 4B.", "R&D.": no initial */
     if (unit_after_number(s, b, p))
         return is_digit(next) ? 0 : r; /* "2 hrs. 15 min." but "in 29 sec. Traffic" */
     switch (class_of(s, t + b, p - b)) {

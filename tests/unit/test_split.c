@@ -68,6 +68,7 @@ static const split_case cases[] = {
     {"He is 5 ft. 10 in. tall. Then more.", "He is 5 ft. 10 in. tall.|Then more."},
     {"He ran it in 29 sec. Traffic stopped.", "He ran it in 29 sec.|Traffic stopped."},
     {"See sec. 5 of the act. Then more.", "See sec. 5 of the act.|Then more."},
+    {"It spent $5bn on R&D. Send tips.", "It spent $5bn on R&D.|Send tips."},
 };
 
 /* Splits text as a streaming caller does, feeding `chunk` bytes at a time
