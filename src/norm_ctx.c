@@ -28,6 +28,11 @@ int tk_ieq(const nctx *c, size_t i, const char *s)
     return 1;
 }
 
+int tk_ordinal_suffix(const nctx *c, size_t i)
+{
+    return tk_ieq(c, i, "st") || tk_ieq(c, i, "nd") || tk_ieq(c, i, "rd") || tk_ieq(c, i, "th");
+}
+
 int tk_dash(const nctx *c, size_t i) { return tk_punct(c, i, '-') || tk_punct(c, i, 0x2013); }
 
 size_t tk_next(const nctx *c, size_t i)

@@ -47,6 +47,8 @@ static inline int tk_punct(const nctx *c, size_t i, uint32_t cp)
 }
 int tk_is(const nctx *c, size_t i, const char *s);   /* exact text */
 int tk_ieq(const nctx *c, size_t i, const char *s);  /* ASCII case-insensitive */
+/* Whether token i is an ordinal suffix: st, nd, rd, th, in any case. */
+int tk_ordinal_suffix(const nctx *c, size_t i);
 /* Whether token i is a dash-like joiner: '-', U+2013. */
 int tk_dash(const nctx *c, size_t i);
 /* i + 1 when token i+1 is a single space, else SIZE_MAX-safe i + 1 as well:

@@ -158,18 +158,13 @@ static const nrow *month_at(const nctx *c, size_t j, size_t *end) { return month
 
 static void tmp_day(nctx *c, size_t j) { num_ordinal(&c->tmp, tk_p(c, j), tk_len(c, j)); }
 
-static int is_ordinal_suffix(const nctx *c, size_t j)
-{
-    return tk_ieq(c, j, "st") || tk_ieq(c, j, "nd") || tk_ieq(c, j, "rd") || tk_ieq(c, j, "th");
-}
-
 /* A day of the month at j, with an optional suffix; sets *end. */
 static int day_at(const nctx *c, size_t j, size_t *end)
 {
     long d = tk_value(c, j);
     if (d < 1 || d > 31 || tk_len(c, j) > 2)
         return 0;
-    *end = is_ordinal_suffix(c, j + 1) ? j + 2 : j + 1;
+    *end = tk_ordinal_suffix(c, j + 1) ? j + 2 : j + 1;
     return !tk_word(c, *end) && !tk_num(c, *end) && !(tk_punct(c, *end, ':') && tk_num(c, *end + 1)) &&
            !(tk_punct(c, *end, '.') && tk_num(c, *end + 1));
 }
@@ -244,14 +239,14 @@ void expand_date_mdy(nctx *c, size_t i, const nmatch *m)
     if (m->a) {
         tmp_day(c, m->a);
         size_t e = m->a + 1;
-        if (is_ordinal_suffix(c, e))
+        if (tk_ordinal_suffix(c, e))
             e++;
         emit_tmp(c, m->a, e);
         if (m->unit_at) {
             tmp_words(c, "to");
             tmp_day(c, m->unit_at);
             e = m->unit_at + 1;
-            if (is_ordinal_suffix(c, e))
+            if (tk_ordinal_suffix(c, e))
                 e++;
             emit_tmp(c, m->unit_at - 1, e);
         }

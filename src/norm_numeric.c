@@ -288,11 +288,6 @@ static int is_year(const nnum *n)
     return !n->fp && !n->neg && !n->commas && n->in == 4 && v >= 1000 && v <= 2099;
 }
 
-static int ordinal_suffix(const nctx *c, size_t j)
-{
-    return tk_ieq(c, j, "st") || tk_ieq(c, j, "nd") || tk_ieq(c, j, "rd") || tk_ieq(c, j, "th");
-}
-
 /* Five digits or more without commas: a serial or a code, not an amount. */
 static int code_part(const nnum *n) { return n->in >= 5 && !n->commas && !n->fp; }
 /* Seven digits or more without commas: never an amount in a range. */
@@ -310,7 +305,7 @@ int match_range(const nctx *c, size_t i, nmatch *m)
     if (!tk_dash(c, d) || !parse_number(c, after, &m->num2) || m->num2.neg)
         return 0;
     size_t e = m->num2.end;
-    if (tk_dash(c, e) || tk_num(c, e) || tk_punct(c, e, '/') || ordinal_suffix(c, e) || long_code(&m->num) ||
+    if (tk_dash(c, e) || tk_num(c, e) || tk_punct(c, e, '/') || tk_ordinal_suffix(c, e) || long_code(&m->num) ||
         long_code(&m->num2) || (m->num2.in > 1 && m->num2.ip[0] == '0' && !is_year(&m->num)))
         return 0; /* "978-0816648368" is a code */
     m->kind = tk_punct(c, e, '%'); /* "2-3%" */

@@ -112,6 +112,11 @@ static int context_holds(const nctx *c, size_t i, size_t end, nslice ctx)
         return prev_cap && !next_cap;
     if (nslice_is(ctx, "street")) /* "708 N 1st St", "1211 E Arques Ave" */
         return pv != SIZE_MAX && tk_num(c, pv) && (next_cap || (tk_num(c, nx) && tk_word(c, nx + 1)));
+    if (nslice_is(ctx, "before_ord")) /* "W. 42nd St.", "Sgt. 1st Class" */
+        return tk_num(c, nx) && tk_word(c, nx + 1) && tk_ordinal_suffix(c, nx + 1);
+    if (nslice_is(ctx, "after_street")) /* "Pennsylvania Ave. NW", "K Street NW" */
+        return pv != SIZE_MAX && (tk_punct(c, pv, '.') && pv > 0 ? tk_word(c, pv - 1) && tk_lookup(c, &c->d->streets, pv - 1, "")
+                                                                 : tk_word(c, pv) && tk_lookup(c, &c->d->streets, pv, ""));
     if (nslice_is(ctx, "end"))
         return end - 1 == c->final || nx >= c->n;
     return 0;
@@ -352,7 +357,7 @@ static size_t caps_stem(const nctx *c, size_t i)
 
 int match_roman(const nctx *c, size_t i, nmatch *m)
 {
-    if (!tk_word(c, i) || c->headline || tk_cased(c, i) == CASE_LOWER || tk_cased(c, i) == CASE_TITLE)
+    if (!tk_word(c, i) || tk_cased(c, i) == CASE_LOWER || tk_cased(c, i) == CASE_TITLE)
         return 0;
     size_t n = caps_stem(c, i);
     const char *p = tk_p(c, i);
@@ -366,6 +371,10 @@ int match_roman(const nctx *c, size_t i, nmatch *m)
     const nrow *ctx = pv == SIZE_MAX ? NULL : tk_lookup(c, &c->d->roman, pv, "");
     m->kind = v;
     m->end = i + 1;
+    if (c->headline) { /* "KING CHARLES III CROWNED", never "PRESIDENT XI" or "WAR I FOUGHT" */
+        m->row = ctx;
+        return ctx && n > 1;
+    }
     if (n == 1 && tk_punct(c, i + 1, '.') && i + 1 != c->final && !(ctx && nslice_is(ctx->col[1], "cardinal")))
         return 0; /* an initial: "Vladimir V. Putin"; "World War I. Then" is none */
     if (ctx) {
