@@ -3,7 +3,8 @@
  * period the word before it decides: an ordinary word ends the sentence unless
  * the next one starts in lower case; a title ("Mr.") never does; initials,
  * dotted acronyms and most abbreviations ("U.S.", "Jan.", "Calif.") end it only
- * when the next word is one that typically starts a sentence ("The", "He").
+ * when the next word is one that typically starts a sentence ("The", "He");
+ * "a.m." and "p.m." end it unless a day, month or time zone follows.
  *
  * Chunking invariance: a cut is returned only when the bytes after it cannot
  * change the decision; otherwise 0 asks for more.  Sentences longer than
@@ -25,7 +26,7 @@ typedef struct scan {
     int final;  /* decide with what there is: no more bytes are coming */
 } scan;
 
-enum abbrev_class { AB_NONE, AB_NEVER, AB_STARTER, AB_MAY };
+enum abbrev_class { AB_NONE, AB_NEVER, AB_STARTER, AB_MAY, AB_TIME };
 
 static int is_space(const char *t, size_t i) { return t[i] == ' ' || t[i] == '\t' || t[i] == '\n' || t[i] == '\r'; }
 static int is_lower(char c) { return c >= 'a' && c <= 'z'; }
@@ -64,7 +65,10 @@ static enum abbrev_class class_of(const scan *s, const char *w, size_t n)
     key[n] = '.';
     const nrow *r = ntable_get(&s->d->abbrev, key, n + 1);
     if (r)
-        return nslice_is(r->col[3], "never") ? AB_NEVER : nslice_is(r->col[3], "may") ? AB_MAY : AB_STARTER;
+        return nslice_is(r->col[3], "never") ? AB_NEVER
+               : nslice_is(r->col[3], "may")  ? AB_MAY
+               : nslice_is(r->col[3], "time") ? AB_TIME
+                                              : AB_STARTER;
     if (n == 1 || memchr(w, '.', n))
         return AB_STARTER;
     r = ntable_get(&s->d->months, w, n);
@@ -87,6 +91,21 @@ static size_t starter_at(const scan *s, size_t i)
     if (j == s->lim && !s->final)
         return NEED;
     return j > i && is_upper(s->t[i]) && ntable_get(&s->d->starters, s->t + i, j - i) != NULL;
+}
+
+/* Whether the word at w goes with a time before it: a day, a month or a time
+ * zone ("5 p.m. Friday", "10 a.m. EDT", "4 p.m. Eastern"); NEED when it runs
+ * past the window. */
+static size_t time_word_at(const scan *s, size_t w)
+{
+    size_t j = w;
+    while (j < s->lim && is_alpha(s->t[j]))
+        j++;
+    if (j == s->lim && !s->final)
+        return NEED;
+    const norm_data *d = s->d;
+    return j > w && (ntable_get(&d->weekdays, s->t + w, j - w) || ntable_get(&d->months, s->t + w, j - w) ||
+                     ntable_get(&d->zones, s->t + w, j - w));
 }
 
 /* Whether the word at w is, with its dot, an abbreviation that may end a
@@ -162,6 +181,10 @@ static size_t decide(const scan *s, size_t p)
         if (t[r] == '(' || t[r] == '[')
             return 0; /* "Nvidia Corp. (NVDA) rose": a ticker or an aside */
         return is_upper(next) || w > r ? r : 0;
+    }
+    case AB_TIME: {
+        size_t tw = time_word_at(s, w);
+        return tw == NEED ? NEED : tw ? 0 : r;
     }
     default: {
         size_t st = starter_at(s, w);

@@ -69,6 +69,11 @@ static const split_case cases[] = {
     {"He ran it in 29 sec. Traffic stopped.", "He ran it in 29 sec.|Traffic stopped."},
     {"See sec. 5 of the act. Then more.", "See sec. 5 of the act.|Then more."},
     {"It spent $5bn on R&D. Send tips.", "It spent $5bn on R&D.|Send tips."},
+    {"The meeting ended at 4 p.m. Officials said nothing.", "The meeting ended at 4 p.m.|Officials said nothing."},
+    {"The deadline is 5 p.m. Friday. Then more.", "The deadline is 5 p.m. Friday.|Then more."},
+    {"Polls close at 8 p.m. Eastern time. Then more.", "Polls close at 8 p.m. Eastern time.|Then more."},
+    {"It opens at 9 a.m. Jan. 5 in Paris.", "It opens at 9 a.m. Jan. 5 in Paris."},
+    {"It starts at 5 p.m. ET on Monday.", "It starts at 5 p.m. ET on Monday."},
 };
 
 /* Splits text as a streaming caller does, feeding `chunk` bytes at a time
