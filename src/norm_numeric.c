@@ -203,6 +203,14 @@ void expand_phone(nctx *c, size_t i, const nmatch *m)
 
 /* ---- ratios: 1:1, 3:2, 1:250,000 (the time rule has taken 3:16 and 10:30) ---- */
 
+/* Minutes and seconds past any hour of the clock ("won in 27:43"): read
+ * "twenty seven forty three", not as a ratio. */
+static int race_time(const nnum *a, const nnum *b)
+{
+    return !a->commas && a->in == 2 && num_value(a->ip, a->in) >= 25 && !b->commas && b->in == 2 &&
+           num_value(b->ip, b->in) < 60;
+}
+
 int match_ratio(const nctx *c, size_t i, nmatch *m)
 {
     if (!parse_number(c, i, &m->num) || m->num.neg || m->num.plus || m->num.fp ||
@@ -213,6 +221,7 @@ int match_ratio(const nctx *c, size_t i, nmatch *m)
     if (tk_punct(c, e, ':') || tk_word(c, e) || tk_num(c, e))
         return 0; /* "2:03:23", "12:30AB" */
     m->end = e;
+    m->kind = race_time(&m->num, &m->num2);
     return 1;
 }
 
@@ -220,8 +229,14 @@ void expand_ratio(nctx *c, size_t i, const nmatch *m)
 {
     tmp_number(c, &m->num);
     emit_tmp(c, i, m->num.end);
-    tmp_words(c, "to");
-    tmp_number(c, &m->num2);
+    if (!m->kind)
+        tmp_words(c, "to");
+    if (m->kind && m->num2.ip[0] == '0') {
+        tmp_words(c, "oh");
+        num_cardinal(&c->tmp, m->num2.ip + 1, 1);
+    } else {
+        tmp_number(c, &m->num2);
+    }
     emit_tmp(c, m->num.end, m->end);
 }
 
