@@ -235,12 +235,33 @@ static const nrow *state_at(const nctx *c, size_t j, const char *kinds, size_t *
     return r;
 }
 
+/* Whether token j is a capitalized word. */
+static int title_word(const nctx *c, size_t j)
+{
+    return j != SIZE_MAX && tk_word(c, j) && tk_cased(c, j) == CASE_TITLE;
+}
+
+/* A party letter alone in brackets after a first and last name: "Gavin
+ * Newsom (D)", not "Group (D)" or "In Group (D)". */
+static int bare_party(const nctx *c, size_t i)
+{
+    size_t last = i >= 3 ? tk_prev(c, i - 1) : SIZE_MAX, first = title_word(c, last) ? tk_prev(c, last) : SIZE_MAX;
+    return tk_punct(c, i - 1, '(') && tk_punct(c, i + 1, ')') && tk_space(c, i - 2) && title_word(c, first) &&
+           !tk_lookup(c, &c->d->starters, first, "");
+}
+
 int match_party(const nctx *c, size_t i, nmatch *m)
 {
-    if (!tk_word(c, i) || tk_len(c, i) != 1 || !tk_punct(c, i + 1, '-'))
+    if (!tk_word(c, i) || tk_len(c, i) != 1 || i == 0)
         return 0;
     m->row = tk_lookup(c, &c->d->parties, i, "");
     if (!m->row)
+        return 0;
+    if (bare_party(c, i)) {
+        m->end = i + 1;
+        return 1;
+    }
+    if (!tk_punct(c, i + 1, '-'))
         return 0;
     m->row2 = state_at(c, i + 2, "ap name postal", &m->end);
     return m->row2 != NULL;
@@ -248,10 +269,12 @@ int match_party(const nctx *c, size_t i, nmatch *m)
 
 void expand_party(nctx *c, size_t i, const nmatch *m)
 {
-    rule_row(c, m->row2);
     tmp_slice(c, m->row->col[1]);
-    tmp_words(c, "of");
-    tmp_slice(c, m->row2->col[1]);
+    if (m->row2) {
+        rule_row(c, m->row2);
+        tmp_words(c, "of");
+        tmp_slice(c, m->row2->col[1]);
+    }
     emit_tmp(c, i, m->end);
 }
 
