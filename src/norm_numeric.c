@@ -342,7 +342,13 @@ static void range_words(nctx *c, size_t i, const nmatch *m)
         num_year(&c->tmp, m->num.ip, m->num.in);
         emit_tmp(c, i, m->num.end);
         tmp_words(c, "to");
-        num_year(&c->tmp, m->num2.ip, m->num2.in);
+        if (m->num.ip[2] == '0' && m->num.ip[0] == '2' && m->num2.in == 2) {
+            /* "2008-09": two thousand nine, not "oh nine" */
+            char full[4] = {m->num.ip[0], m->num.ip[1], m->num2.ip[0], m->num2.ip[1]};
+            num_year(&c->tmp, full, 4);
+        } else {
+            num_year(&c->tmp, m->num2.ip, m->num2.in);
+        }
         emit_tmp(c, m->num.end, m->num2.end);
         return;
     }
