@@ -15,7 +15,7 @@ typedef struct symbol_word {
 static const symbol_word symbols[] = {
     {'&', "and"},    {'+', "plus"},   {'=', "equals"},  {'@', "at"},    {0xB0, "degrees"},
     {0xD7, "times"}, {0xA7, "section"}, {0xB6, "paragraph"}, {'~', "about"},
-    {0x2030, "per mille"},
+    {0x2030, "per mille"}, {0xB1, "plus or minus"},
 };
 
 int match_symbol(const nctx *c, size_t i, nmatch *m)

@@ -182,7 +182,10 @@ int match_tag(const nctx *c, size_t i, nmatch *m)
 
 void expand_tag(nctx *c, size_t i, const nmatch *m)
 {
-    tmp_words(c, tk_punct(c, i, '#') ? "hashtag" : "at");
+    size_t pv = tk_prev(c, i);
+    int named = pv != SIZE_MAX && tk_ieq(c, pv, "hashtag"); /* "the hashtag #MeToo" */
+    if (!(named && tk_punct(c, i, '#')))
+        tmp_words(c, tk_punct(c, i, '#') ? "hashtag" : "at");
     tmp_word(c, tk_p(c, i + 1), tk_len(c, i + 1));
     emit_tmp(c, i, m->end);
 }
