@@ -526,16 +526,17 @@ static int model_word(const nctx *c, size_t i, const char *position)
 
 static int three_digits(const nctx *c, size_t i) { return tk_num(c, i) && tk_len(c, i) == 3; }
 
-/* A three-digit whole number after a `before` word, with an optional
+/* A three- or four-digit whole number after a `before` word, with an optional
  * "-800" variant, or between a `determiner` and an `after` word; an
  * optional plural "s". */
 int match_model(const nctx *c, size_t i, nmatch *m)
 {
-    if (!three_digits(c, i) || !starts_token(c, i) || tk_p(c, i)[0] == '0')
+    size_t pv = tk_prev(c, i);
+    int before = pv != SIZE_MAX && i > 0 && tk_space(c, i - 1) && model_word(c, pv, "before");
+    int four = before && tk_num(c, i) && tk_len(c, i) == 4; /* "Resolution 2728", "Flight 1549" */
+    if (!(three_digits(c, i) || four) || !starts_token(c, i) || tk_p(c, i)[0] == '0')
         return 0;
     size_t e = i + 1;
-    size_t pv = tk_prev(c, i);
-    int before = pv != SIZE_MAX && tk_space(c, i - 1) && model_word(c, pv, "before");
     if (before && tk_punct(c, e, '-') && three_digits(c, e + 1))
         e += 2;
     m->a = e;
