@@ -259,10 +259,27 @@ void expand_date_mdy(nctx *c, size_t i, const nmatch *m)
     }
 }
 
+/* The second number of a range of days before a month, "1 to 5 May",
+ * "10-14 July", "between 1 and 3 June": its token, or 0 (the caller checks
+ * that it is a day before a month). */
+static size_t second_day(const nctx *c, size_t i)
+{
+    size_t e;
+    if (!day_at(c, i, &e))
+        return 0;
+    if (tk_dash(c, e) && tk_num(c, e + 1))
+        return e + 1;
+    if (tk_space(c, e) && (tk_ieq(c, e + 1, "to") || tk_ieq(c, e + 1, "and")) && tk_space(c, e + 2) &&
+        tk_num(c, e + 3))
+        return e + 3;
+    return 0;
+}
+
 int match_date_dmy(const nctx *c, size_t i, nmatch *m)
 {
     size_t e, j;
-    if (!day_at(c, i, &e) || !tk_space(c, e))
+    m->unit_at = second_day(c, i);
+    if (!day_at(c, m->unit_at ? m->unit_at : i, &e) || !tk_space(c, e))
         return 0;
     m->row = month_at(c, e + 1, &j);
     if (!m->row && (m->row = month_at_case(c, e + 1, &j, 1)) != NULL &&
@@ -295,6 +312,14 @@ void expand_date_dmy(nctx *c, size_t i, const nmatch *m)
 {
     tmp_the(c, i);
     tmp_day(c, i);
+    if (m->unit_at) { /* "the first to the fifth of May" */
+        size_t to = tk_next(c, i + (tk_ordinal_suffix(c, i + 1) ? 1 : 0));
+        tmp_words(c, tk_ieq(c, to, "and") ? "and" : "to");
+        emit_tmp(c, i, m->unit_at);
+        tmp_words(c, "the");
+        i = m->unit_at;
+        tmp_day(c, i);
+    }
     tmp_words(c, "of");
     tmp_slice(c, m->row->col[1]);
     emit_tmp(c, i, m->b ? m->b : m->end);

@@ -183,6 +183,8 @@ static size_t decide(const scan *s, size_t p)
         return is_upper(next) || w > r ? r : 0;
     }
     case AB_TIME: {
+        if (t[r] == '(' || t[r] == '[' || !is_upper(next))
+            return 0; /* "7 a.m. (0500 GMT) on Friday" */
         size_t tw = time_word_at(s, w);
         return tw == NEED ? NEED : tw ? 0 : r;
     }

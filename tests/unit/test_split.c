@@ -74,6 +74,8 @@ static const split_case cases[] = {
     {"Polls close at 8 p.m. Eastern time. Then more.", "Polls close at 8 p.m. Eastern time.|Then more."},
     {"It opens at 9 a.m. Jan. 5 in Paris.", "It opens at 9 a.m. Jan. 5 in Paris."},
     {"It starts at 5 p.m. ET on Monday.", "It starts at 5 p.m. ET on Monday."},
+    {"It began at 7 a.m. (0500 GMT) on Friday. Then more.", "It began at 7 a.m. (0500 GMT) on Friday.|Then more."},
+    {"He left at 6 a.m. \"We won,\" he said.", "He left at 6 a.m.|\"We won,\" he said."},
     {"Over 2,000 people, incl. 500 children, fled. Then more.", "Over 2,000 people, incl. 500 children, fled.|Then more."},
 };
 
