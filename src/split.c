@@ -131,6 +131,18 @@ static int unit_after_number(const scan *s, size_t b, size_t p)
     return a > 0 && is_digit(s->t[a - 1]) && ntable_get(&s->d->units, s->t + b, p - b) != NULL;
 }
 
+/* Whether the word t[b, p) is, with its dot, a state after "City, " ("Tampa,
+ * Fla."): the comma after it is missing only at the sentence's end. */
+static int state_after_city(const scan *s, size_t b, size_t p)
+{
+    char key[16];
+    if (b < 3 || s->t[b - 1] != ' ' || s->t[b - 2] != ',' || !is_alpha(s->t[b - 3]) || p - b + 1 > sizeof key)
+        return 0;
+    memcpy(key, s->t + b, p - b);
+    key[p - b] = '.';
+    return ntable_get(&s->d->states, key, p - b + 1) != NULL;
+}
+
 /* Decides whether the terminator run starting at p ends a sentence: returns the
  * cut (after the white space), 0 for no, or NEED. */
 static size_t decide(const scan *s, size_t p)
@@ -169,7 +181,10 @@ static size_t decide(const scan *s, size_t p)
         return r; /* "$1.2m.", "Apartment 4B.", "R&D.": no initial */
     if (unit_after_number(s, b, p))
         return is_digit(next) ? 0 : r; /* "2 hrs. 15 min." but "in 29 sec. Traffic" */
-    switch (class_of(s, t + b, p - b)) {
+    enum abbrev_class ab = class_of(s, t + b, p - b);
+    if (ab == AB_STARTER && state_after_city(s, b, p))
+        ab = AB_MAY; /* "from St. Petersburg, Fla. Officials said" */
+    switch (ab) {
     case AB_NONE:
         return r;
     case AB_NEVER:

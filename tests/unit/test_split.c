@@ -75,6 +75,10 @@ static const split_case cases[] = {
     {"It opens at 9 a.m. Jan. 5 in Paris.", "It opens at 9 a.m. Jan. 5 in Paris."},
     {"It starts at 5 p.m. ET on Monday.", "It starts at 5 p.m. ET on Monday."},
     {"It began at 7 a.m. (0500 GMT) on Friday. Then more.", "It began at 7 a.m. (0500 GMT) on Friday.|Then more."},
+    {"He is from St. Petersburg, Fla. Officials said so.", "He is from St. Petersburg, Fla.|Officials said so."},
+    {"Officials in St. Paul, Minn., said so. Then more.", "Officials in St. Paul, Minn., said so.|Then more."},
+    {"The Calif. Supreme Court ruled. Then more.", "The Calif. Supreme Court ruled.|Then more."},
+    {"Drs. Smith and Jones wrote it. Then more.", "Drs. Smith and Jones wrote it.|Then more."},
     {"He left at 6 a.m. \"We won,\" he said.", "He left at 6 a.m.|\"We won,\" he said."},
     {"Over 2,000 people, incl. 500 children, fled. Then more.", "Over 2,000 people, incl. 500 children, fled.|Then more."},
 };
