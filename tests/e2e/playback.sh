@@ -56,11 +56,12 @@ grep '^measure:' "$DIR/play.out"
 # The signal is twelve tone bursts.  The ALSA pulse plugin drops the first
 # 80-125 ms of a stream (aplay of the same file too) and shifts the bursts by a
 # few ms, enough to bring the envelope correlation down to 0.44-0.62 under load,
-# so the bursts themselves are compared: as many, each as long within 20 ms and
-# where it should be within 20 ms (measured here: 5 ms; a 100 ms dropout in the
-# middle is off by 45 ms, noise is one stretch).
+# so the bursts themselves are compared: as many, each as long within 30 ms and
+# where it should be within 30 ms (measured: 0-10 ms idle, 25 ms in a loaded
+# `make check -j2`; a 100 ms dropout in the middle is off by 45 ms, noise is one
+# stretch).
 python3 "$HERE/lib/compare_audio.py" "$DIR/ref.wav" "$DIR/play.raw" \
-    --max-duration-diff 0.3 --min-corr 0 --stretches 20 || fail "capture does not match the signal"
+    --max-duration-diff 0.3 --min-corr 0 --stretches 30 || fail "capture does not match the signal"
 if command -v aplay >/dev/null; then
     pulse_record "$DIR/aplay.raw"
     timeout 30 aplay -q -D default "$DIR/ref.wav" 2>/dev/null
