@@ -33,6 +33,13 @@ int tk_ordinal_suffix(const nctx *c, size_t i)
     return tk_ieq(c, i, "st") || tk_ieq(c, i, "nd") || tk_ieq(c, i, "rd") || tk_ieq(c, i, "th");
 }
 
+size_t tk_stem_len(const nctx *c, size_t i)
+{
+    size_t n = tk_len(c, i);
+    const char *p = tk_p(c, i);
+    return n > 2 && p[n - 2] == '\'' && p[n - 1] == 's' ? n - 2 : n;
+}
+
 int tk_dash(const nctx *c, size_t i) { return tk_punct(c, i, '-') || tk_punct(c, i, 0x2013); }
 
 size_t tk_next(const nctx *c, size_t i)

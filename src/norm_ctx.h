@@ -49,6 +49,8 @@ int tk_is(const nctx *c, size_t i, const char *s);   /* exact text */
 int tk_ieq(const nctx *c, size_t i, const char *s);  /* ASCII case-insensitive */
 /* Whether token i is an ordinal suffix: st, nd, rd, th, in any case. */
 int tk_ordinal_suffix(const nctx *c, size_t i);
+/* The length of token i without a possessive "'s" ("NATO's", "Boeing's"). */
+size_t tk_stem_len(const nctx *c, size_t i);
 /* Whether token i is a dash-like joiner: '-', U+2013. */
 int tk_dash(const nctx *c, size_t i);
 /* i + 1 when token i+1 is a single space, else SIZE_MAX-safe i + 1 as well:

@@ -514,13 +514,7 @@ void expand_alnum(nctx *c, size_t i, const nmatch *m)
  * word at the given position. */
 static int model_word(const nctx *c, size_t i, const char *position)
 {
-    size_t n = tk_len(c, i);
-    const char *p = tk_p(c, i);
-    if (!tk_word(c, i))
-        return 0;
-    if (n > 2 && p[n - 2] == '\'' && p[n - 1] == 's')
-        n -= 2;
-    const nrow *r = ntable_get(&c->d->models, p, n);
+    const nrow *r = tk_word(c, i) ? ntable_get(&c->d->models, tk_p(c, i), tk_stem_len(c, i)) : NULL;
     return r && nslice_is(r->col[1], position);
 }
 

@@ -369,20 +369,11 @@ static int roman_value(const char *s, size_t n)
     return k == n ? v : 0;
 }
 
-static size_t caps_stem(const nctx *c, size_t i)
-{
-    size_t n = tk_len(c, i);
-    const char *p = tk_p(c, i);
-    if (n > 2 && p[n - 2] == '\'' && p[n - 1] == 's')
-        return n - 2;
-    return n;
-}
-
 int match_roman(const nctx *c, size_t i, nmatch *m)
 {
     if (!tk_word(c, i) || tk_cased(c, i) == CASE_LOWER || tk_cased(c, i) == CASE_TITLE)
         return 0;
-    size_t n = caps_stem(c, i);
+    size_t n = tk_stem_len(c, i);
     const char *p = tk_p(c, i);
     for (size_t k = 0; k < n; k++)
         if (!strchr("IVXLCDM", p[k]))
@@ -436,7 +427,7 @@ void expand_roman(nctx *c, size_t i, const nmatch *m)
     } else {
         num_cardinal(&c->tmp, d, (size_t)len);
     }
-    if (caps_stem(c, i) < tk_len(c, i))
+    if (tk_stem_len(c, i) < tk_len(c, i))
         nbuf_puts(&c->tmp, "'s");
     emit_tmp(c, i, m->end);
 }
@@ -494,7 +485,7 @@ static int pronounceable(const char *p, size_t n)
  * spelled. */
 void tmp_caps_word(nctx *c, size_t i)
 {
-    size_t n = caps_stem(c, i);
+    size_t n = tk_stem_len(c, i);
     const char *p = tk_p(c, i);
     const nrow *r = ntable_get(&c->d->acronyms, p, n);
     int upper = tk_cased(c, i) == CASE_UPPER;
@@ -518,7 +509,7 @@ int match_caps(const nctx *c, size_t i, nmatch *m)
 {
     if (!tk_word(c, i) || tk_cased(c, i) == CASE_LOWER || tk_cased(c, i) == CASE_TITLE)
         return 0;
-    size_t n = caps_stem(c, i);
+    size_t n = tk_stem_len(c, i);
     const char *p = tk_p(c, i);
     int upper = 1;
     for (size_t k = 0; k < n; k++)
@@ -531,7 +522,7 @@ int match_caps(const nctx *c, size_t i, nmatch *m)
 
 void expand_caps(nctx *c, size_t i, const nmatch *m)
 {
-    size_t n = caps_stem(c, i);
+    size_t n = tk_stem_len(c, i);
     const char *p = tk_p(c, i);
     if (p[n - 1] == 's' && ntable_get(&c->d->acronyms, p, n) == NULL) {
         tmp_letters(c, p, n - 1);
