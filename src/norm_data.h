@@ -24,6 +24,10 @@ typedef struct nrow {
     const char *where; /* "file.tsv:line", for norm_word.rule; lives as long as the table */
 } nrow;
 
+/* Whether a months.tsv or weekdays.tsv row (written, spoken, ...) is an
+ * abbreviation: written shorter than spoken ("Jan" January, "Wed" Wednesday). */
+static inline int nrow_abbreviates(const nrow *r) { return r->col[0].len < r->col[1].len; }
+
 typedef struct ntable {
     nrow *rows;
     uint32_t nrows;

@@ -185,7 +185,7 @@ int match_date_mdy(const nctx *c, size_t i, nmatch *m)
         return 0; /* no day or year follows */
     m->row = month_at(c, i, &j);
     if (!m->row && after == i + 2 && (m->row = month_at_case(c, i, &j, 1)) != NULL &&
-        m->row->col[0].len >= m->row->col[1].len)
+        !nrow_abbreviates(m->row))
         m->row = NULL; /* in lower case, only an abbreviation with its dot: "jan. 15" */
     if (!m->row || !(tk_space(c, j) || (tk_punct(c, j, '-') && tk_num(c, j + 1))))
         return 0;
@@ -223,7 +223,7 @@ int match_month_abbrev(const nctx *c, size_t i, nmatch *m)
     if (tk_cased(c, i) != CASE_TITLE || !tk_punct(c, i + 1, '.'))
         return 0;
     m->row = month_at(c, i, &m->end);
-    return m->row && m->row->col[0].len < m->row->col[1].len;
+    return m->row && nrow_abbreviates(m->row);
 }
 
 void expand_month_abbrev(nctx *c, size_t i, const nmatch *m)
@@ -409,7 +409,7 @@ int match_weekday(const nctx *c, size_t i, nmatch *m)
     if (!tk_word(c, i) || tk_cased(c, i) != CASE_TITLE || !(dot || tk_punct(c, i + 1, ',')))
         return 0;
     m->row = tk_lookup(c, &c->d->weekdays, i, "");
-    if (!m->row || m->row->col[0].len >= m->row->col[1].len)
+    if (!m->row || !nrow_abbreviates(m->row))
         return 0;
     if (dot && after_weekday_word(c, i)) {
         m->end = i + 1 == c->final ? i + 1 : i + 2; /* the sentence's own period stays */
@@ -441,7 +441,7 @@ static const nrow *weekday_at(const nctx *c, size_t i, size_t *next)
         return NULL;
     const nrow *r = tk_lookup(c, &c->d->weekdays, i, "");
     *next = i + 1;
-    if (r && r->col[0].len < r->col[1].len && tk_punct(c, i + 1, '.') && i + 1 != c->final)
+    if (r && nrow_abbreviates(r) && tk_punct(c, i + 1, '.') && i + 1 != c->final)
         *next = i + 2;
     return r;
 }

@@ -74,7 +74,7 @@ static enum abbrev_class class_of(const scan *s, const char *w, size_t n)
     r = ntable_get(&s->d->months, w, n);
     if (!r)
         r = ntable_get(&s->d->weekdays, w, n);
-    if (r && r->col[0].len < r->col[1].len)
+    if (r && nrow_abbreviates(r))
         return AB_STARTER;
     r = ntable_get(&s->d->states, key, n + 1);
     if (!r)
