@@ -16,6 +16,16 @@ struct scan {
     uint64_t step, before, after;
 };
 
+static uint64_t gcd(uint64_t a, uint64_t b)
+{
+    while (b) {
+        uint64_t r = a % b;
+        a = b;
+        b = r;
+    }
+    return a;
+}
+
 /* The first start at or after `from` inside a zero run that has `before`
  * zeros ahead of it and `after` zeros from it; 0 when there is none. */
 static uint64_t next_cut(int fd, uint64_t from, uint64_t samples, const struct scan *s)
@@ -53,16 +63,9 @@ size_t podcast_split(int fd, uint64_t samples, int in_rate, int out_rate, uint64
     starts[0] = 0;
     if (in_rate <= 0 || out_rate % in_rate != 0 || min_samples == 0)
         return 1;
-    uint64_t ratio = (uint64_t)(out_rate / in_rate), step = MP3_FRAME_SAMPLES;
-    while (step % 2 == 0 && ratio % 2 == 0 && ratio > 1) {  /* 1152 / gcd(1152, ratio) */
-        step /= 2;
-        ratio /= 2;
-    }
-    while (step % 3 == 0 && ratio % 3 == 0) {
-        step /= 3;
-        ratio /= 3;
-    }
-    ratio = (uint64_t)(out_rate / in_rate);
+    uint64_t ratio = (uint64_t)(out_rate / in_rate);
+    /* Cuts fall where an input sample starts an output frame. */
+    uint64_t step = MP3_FRAME_SAMPLES / gcd(MP3_FRAME_SAMPLES, ratio);
     struct scan s = {step, (QUIET_BEFORE_OUT + ratio - 1) / ratio + RESAMPLER_REACH,
                      (QUIET_AFTER_OUT + ratio - 1) / ratio + RESAMPLER_REACH};
     if (max > samples / min_samples)
