@@ -121,6 +121,10 @@ static size_t next_is_company_suffix(const scan *s, size_t w)
     return j > w && s->t[j] == '.' && class_of(s, s->t + w, j - w) == AB_MAY;
 }
 
+/* Whether a bracket opens at i: after an abbreviation, an aside ("Corp.
+ * (NVDA)", "7 a.m. (0500 GMT)"), not a new sentence. */
+static int aside_at(const scan *s, size_t i) { return s->t[i] == '(' || s->t[i] == '['; }
+
 /* Whether the word t[b, p) is a unit of units.tsv after a number ("2 hrs",
  * "5ft"). */
 static int unit_after_number(const scan *s, size_t b, size_t p)
@@ -193,12 +197,12 @@ static size_t decide(const scan *s, size_t p)
         size_t suffix = next_is_company_suffix(s, w);
         if (suffix)
             return suffix == NEED ? NEED : 0; /* "Samsung Electronics Co. Ltd." */
-        if (t[r] == '(' || t[r] == '[')
+        if (aside_at(s, r))
             return 0; /* "Nvidia Corp. (NVDA) rose": a ticker or an aside */
         return is_upper(next) || w > r ? r : 0;
     }
     case AB_TIME: {
-        if (t[r] == '(' || t[r] == '[' || !is_upper(next))
+        if (aside_at(s, r) || !is_upper(next))
             return 0; /* "7 a.m. (0500 GMT) on Friday" */
         size_t tw = time_word_at(s, w);
         return tw == NEED ? NEED : tw ? 0 : r;
