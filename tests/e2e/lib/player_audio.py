@@ -389,8 +389,11 @@ def which_sentence(rec, ref, onsets, at):
     return scores
 
 
-def load_spans(sentences_path):
-    return [tuple(int(float(v) * RATE) for v in line.split()) for line in open(sentences_path)]
+def load_spans(ref, sentences_path):
+    """The sentences' "START END" spans in samples, and each one's first
+    sample of sound in ref."""
+    spans = [tuple(int(float(v) * RATE) for v in line.split()) for line in open(sentences_path)]
+    return spans, [first_sound_from(ref, a - WINDOW) for a, _ in spans]
 
 
 def sentence_at(spans, f):
@@ -414,8 +417,7 @@ def pieces(rec_path, ref_path, sentences_path, clock_path, keys):
     rec, ref = load(rec_path), Reference(load(ref_path))
     rec_env = envelope(rec)
     clk = load_clock(clock_path)
-    spans = load_spans(sentences_path)
-    onsets = [first_sound_from(ref.x, a - WINDOW) for a, _ in spans]
+    spans, onsets = load_spans(ref.x, sentences_path)
     cuts = sorted(held_at(clk, k) + RATE // 10 for k in keys)
     out = []
     for a, b in segments(rec, 0.2):
@@ -457,8 +459,7 @@ def landing(rec_path, ref_path, sentences_path, clock_path, wall):
     and the switch (what was still heard of the sentence left), or "none"."""
     rec, ref = load(rec_path), Reference(load(ref_path))
     rec_env = envelope(rec)
-    spans = load_spans(sentences_path)
-    onsets = [first_sound_from(ref.x, a - WINDOW) for a, _ in spans]
+    spans, onsets = load_spans(ref.x, sentences_path)
     key = held_at(load_clock(clock_path), wall)
     a = first_sound_from(rec, key + RATE // 10)
     if a > key + RATE:
