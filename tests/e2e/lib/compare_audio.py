@@ -38,8 +38,8 @@ def load(path):
     return struct.unpack("<%dh" % n, data[: 2 * n]), rate
 
 
-def envelope(samples, rate):
-    w = max(1, int(rate * WINDOW))
+def envelope(samples, rate, window=WINDOW):
+    w = max(1, int(rate * window))
     return [math.sqrt(sum(v * v for v in samples[i:i + w]) / w)
             for i in range(0, len(samples) - w + 1, w)]
 
@@ -65,9 +65,7 @@ def correlation(a, b):
 
 
 def stretches(samples, rate, window_ms=5, gap_ms=20):
-    w = max(1, int(rate * window_ms / 1000))
-    env = [math.sqrt(sum(v * v for v in samples[i:i + w]) / w)
-           for i in range(0, len(samples) - w + 1, w)]
+    env = envelope(samples, rate, window_ms / 1000)
     floor = 0.1 * max(env) if env else 0
     out, on, last = [], None, None
     for i, e in enumerate(env):
