@@ -49,16 +49,11 @@ int match_clock(const nctx *c, size_t i, nmatch *m)
 void expand_clock(nctx *c, size_t i, const nmatch *m)
 {
     const char *d = tk_p(c, i);
-    if (d[0] == '0')
-        tmp_words(c, "oh");
-    num_cardinal(&c->tmp, d[0] == '0' ? d + 1 : d, d[0] == '0' ? 1 : 2);
-    if (d[2] == '0' && d[3] == '0') {
+    num_pair(&c->tmp, d);
+    if (d[2] == '0' && d[3] == '0')
         tmp_words(c, "hundred");
-    } else {
-        if (d[2] == '0')
-            tmp_words(c, "oh");
-        num_cardinal(&c->tmp, d[2] == '0' ? d + 3 : d + 2, d[2] == '0' ? 1 : 2);
-    }
+    else
+        num_pair(&c->tmp, d + 2);
     tmp_slice(c, m->row->col[1]);
     emit_tmp(c, i, m->end);
 }
@@ -114,9 +109,7 @@ void expand_time(nctx *c, size_t i, const nmatch *m)
     }
     if (m->b) {
     } else if (m->a && !tk_is(c, m->a, "00")) {
-        if (tk_p(c, m->a)[0] == '0')
-            tmp_words(c, "oh");
-        num_cardinal(&c->tmp, tk_p(c, m->a), 2);
+        num_pair(&c->tmp, tk_p(c, m->a));
     } else if (m->a && !m->kind) {
         tmp_words(c, tk_value(c, i) <= 12 ? "o'clock" : "hundred");
     }
@@ -546,12 +539,6 @@ int match_short_year(const nctx *c, size_t i, nmatch *m)
 
 void expand_short_year(nctx *c, size_t i, const nmatch *m)
 {
-    const char *d = tk_p(c, i + 1);
-    if (d[0] == '0') {
-        tmp_words(c, "oh");
-        num_cardinal(&c->tmp, d + 1, 1);
-    } else {
-        num_cardinal(&c->tmp, d, 2);
-    }
+    num_pair(&c->tmp, tk_p(c, i + 1));
     emit_tmp(c, i, m->end);
 }

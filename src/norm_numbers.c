@@ -136,6 +136,16 @@ void words_make_plural(nbuf *b, size_t from)
     }
 }
 
+void num_pair(nbuf *b, const char *d)
+{
+    if (d[0] == '0') {
+        word(b, "oh");
+        num_cardinal(b, d + 1, 1);
+    } else {
+        num_cardinal(b, d, 2);
+    }
+}
+
 void num_year(nbuf *b, const char *d, size_t n)
 {
     long y = num_value(d, n);

@@ -231,12 +231,10 @@ void expand_ratio(nctx *c, size_t i, const nmatch *m)
     emit_tmp(c, i, m->num.end);
     if (!m->kind)
         tmp_words(c, "to");
-    if (m->kind && m->num2.ip[0] == '0') {
-        tmp_words(c, "oh");
-        num_cardinal(&c->tmp, m->num2.ip + 1, 1);
-    } else {
+    if (m->kind)
+        num_pair(&c->tmp, m->num2.ip); /* race_time: two digits */
+    else
         tmp_number(c, &m->num2);
-    }
     emit_tmp(c, m->num.end, m->end);
 }
 
