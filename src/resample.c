@@ -18,6 +18,8 @@ struct resampler *resampler_new(double in_rate, double out_rate, char *err,
                                 size_t err_size)
 {
     soxr_io_spec_t io = soxr_io_spec(SOXR_INT16_I, SOXR_INT16_I);
+    /* soxr seeds its dither from the clock: without it, the same text gives the same samples */
+    io.flags |= SOXR_NO_DITHER;
     soxr_quality_spec_t q = soxr_quality_spec(SOXR_HQ, 0);
     soxr_error_t e = NULL;
     struct resampler *r;

@@ -175,7 +175,7 @@ void worker_abandon(worker *w)
 void worker_stop(worker *w)
 {
     if (w->pid > 0) {
-        kill(w->pid, SIGKILL);
+        kill(-w->pid, SIGKILL); /* its group: the worker and the request it forked */
         while (waitpid(w->pid, NULL, 0) < 0 && errno == EINTR)
             ;
     }

@@ -7,10 +7,12 @@
  * sentence.  REQ_CONFIG picks the engine (engine.h) and its voice; every
  * engine's audio leaves at WORKER_SAMPLE_RATE, announced in RSP_HELLO.
  */
+#include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "engine.h"
@@ -145,6 +147,52 @@ static int speak_audio(worker_state *st, const proto_speak *s, char *text, size_
     return send_error(reason) == 0 ? 1 : -1;
 }
 
+/* Phonemes and audio as the request asks, then DONE; an ERROR may answer
+ * instead.  0, or -1 when the pipe broke. */
+static int answer_speak(worker_state *st, const proto_speak *s, char *text, size_t text_bytes)
+{
+    if (s->want_phonemes && send_phonemes(st->engine, text) != 0)
+        return -1;
+    if (s->want_audio) {
+        int rc = speak_audio(st, s, text, text_bytes);
+        if (rc != 0)
+            return rc < 0 ? -1 : 0; /* an ERROR answers the request */
+    }
+    return proto_send(STDOUT_FILENO, RSP_DONE, NULL, 0);
+}
+
+/* The child answering the request under way, or 0: SIGUSR1 is passed on to it. */
+static volatile sig_atomic_t request_child;
+
+/* Answers the request in a child process forked for it.  Engines carry state
+ * from one utterance into the next (espeak-ng 1.51's pitch flutter and noise
+ * generator), so a sentence would sound a little different depending on what
+ * its worker read before; forked, every request starts from the state the
+ * voice was opened in, and a narration is the same samples however its
+ * sentences fall to the workers.  0, or -1 when the pipe broke.  A child
+ * killed by its engine takes the worker with it, as a crash always has: the
+ * library sees the pipe close and retries the sentence.  The child stays in
+ * the worker's process group, which the library kills as one.  When fork
+ * fails the request is answered here. */
+static int answer_in_child(worker_state *st, const proto_speak *s, char *text, size_t text_bytes)
+{
+    pid_t pid = fork();
+    if (pid < 0)
+        return answer_speak(st, s, text, text_bytes);
+    if (pid == 0)
+        _exit(answer_speak(st, s, text, text_bytes) == 0 ? 0 : 1);
+    request_child = pid;
+    if (output_abandoned) /* SIGUSR1 came between the fork and the line above */
+        kill(pid, SIGUSR1);
+    int status = 0;
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+        ;
+    request_child = 0;
+    if (WIFSIGNALED(status))
+        _exit(1);
+    return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : -1;
+}
+
 static int handle_speak(worker_state *st, char *payload, size_t len)
 {
     proto_speak s;
@@ -159,14 +207,7 @@ static int handle_speak(worker_state *st, char *payload, size_t len)
     char *text = payload + sizeof s;
     size_t text_bytes = len - sizeof s;
     text[text_bytes] = '\0'; /* the read buffer has one spare byte */
-    if (s.want_phonemes && send_phonemes(st->engine, text) != 0)
-        return -1;
-    if (s.want_audio) {
-        int rc = speak_audio(st, &s, text, text_bytes);
-        if (rc != 0)
-            return rc < 0 ? -1 : 0; /* an ERROR answers the request */
-    }
-    return proto_send(STDOUT_FILENO, RSP_DONE, NULL, 0);
+    return answer_in_child(st, &s, text, text_bytes);
 }
 
 static int send_voice(void *userdata, const char *name, const char *language)
@@ -228,6 +269,9 @@ static void on_abandon(int sig)
 {
     (void)sig;
     output_abandoned = 1;
+    pid_t child = request_child;
+    if (child > 0)
+        kill(child, SIGUSR1);
 }
 
 /* SIGUSR1 from the library abandons the request under way (output.h). */

@@ -17,6 +17,8 @@ int output_begin(engine_output *o, int in_rate)
         return 0;
     soxr_error_t e;
     soxr_io_spec_t io = soxr_io_spec(SOXR_INT16_I, SOXR_INT16_I);
+    /* soxr seeds its dither from the clock: without it, the same text gives the same samples */
+    io.flags |= SOXR_NO_DITHER;
     soxr_quality_spec_t q = soxr_quality_spec(SOXR_HQ, 0);
     o->resampler = soxr_create(in_rate, WORKER_SAMPLE_RATE, 1, &e, &io, &q, NULL);
     return e ? -1 : 0;

@@ -1,5 +1,7 @@
 /* Crash isolation: real espeak-ng crashes and hangs cost one sentence, never the
  * host process or the rest of the text. */
+#include <errno.h>
+#include <pthread.h>
 #include <setjmp.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -8,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <dirent.h>
+#include <time.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -99,6 +103,74 @@ static void test_hung_worker_is_replaced(void **state)
     test_recording_free(&r);
 }
 
+/* The process a worker forks to answer a request: found in /proc, and stopped
+ * as a hung engine would be. */
+typedef struct hang_request {
+    pid_t worker;
+    pid_t child; /* 0 until found */
+} hang_request;
+
+static void *hang_first_request(void *arg)
+{
+    hang_request *h = arg;
+    char path[64];
+    snprintf(path, sizeof path, "/proc/%d/task/%d/children", (int)h->worker, (int)h->worker);
+    for (int tries = 0; tries < 100000 && !h->child; tries++) {
+        FILE *f = fopen(path, "r");
+        int pid = 0;
+        if (f && fscanf(f, "%d", &pid) == 1 && kill(pid, SIGSTOP) == 0)
+            h->child = pid;
+        if (f)
+            fclose(f);
+        nanosleep(&(struct timespec){0, 50000}, NULL);
+    }
+    return NULL;
+}
+
+/* Gone, or a zombie waiting for whoever adopted it. */
+static int process_ended(pid_t pid)
+{
+    char path[64], state = 0;
+    snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return 1;
+    int got = fscanf(f, "%*d (%*[^)]) %c", &state);
+    fclose(f);
+    return got == 1 && (state == 'Z' || state == 'X');
+}
+
+/* A request whose engine hangs costs its sentence, and the process hanging in
+ * it ends with the worker that the library kills: nothing is left running. */
+static void test_hung_request_leaves_no_process(void **state)
+{
+    (void)state;
+    recording r = {0};
+    narrate_config c;
+    test_config(&c, &r, 1);
+    c.sentence_timeout = 0.5;
+    narrate *n;
+    assert_int_equal(narrate_new(&c, &n, NULL, 0), NARRATE_OK);
+    hang_request h = {n->workers[0].pid, 0};
+    pthread_t watcher;
+    assert_int_equal(pthread_create(&watcher, NULL, hang_first_request, &h), 0);
+    const char *text = "The engine hangs in the middle of this sentence. Then it comes back.";
+    assert_int_equal(narrate_feed(n, text, strlen(text)), NARRATE_OK);
+    assert_int_equal(narrate_finish(n), NARRATE_OK);
+    pthread_join(watcher, NULL);
+    assert_true(h.child > 0);
+    assert_int_equal(r.nsentences, 2);
+    assert_true(r.loud_samples > 1000);
+    int ended = 0;
+    for (int tries = 0; tries < 200 && !ended; tries++) {
+        ended = process_ended(h.child);
+        nanosleep(&(struct timespec){0, 5000000}, NULL);
+    }
+    assert_true(ended);
+    narrate_free(n);
+    test_recording_free(&r);
+}
+
 /* Engine input that the sanitizer must make harmless when it comes through the
  * front door: embedded commands, NUL, phoneme brackets, SSML. */
 static void test_hostile_text_is_spoken_safely(void **state)
@@ -173,6 +245,7 @@ int main(void)
         cmocka_unit_test(test_apostrophe_s_run_kills_engine_not_host),
         cmocka_unit_test(test_dotted_letter_run_kills_engine_not_host),
         cmocka_unit_test(test_hung_worker_is_replaced),
+        cmocka_unit_test(test_hung_request_leaves_no_process),
         cmocka_unit_test(test_hostile_text_is_spoken_safely),
         cmocka_unit_test(test_shared_crashers_leave_host_alive),
     };
