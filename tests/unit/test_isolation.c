@@ -84,15 +84,22 @@ static void test_dotted_letter_run_kills_engine_not_host(void **state)
     free(crasher);
 }
 
+/* A handle with one worker, which gives up on a sentence after half a second. */
+static narrate *one_impatient_worker(recording *r)
+{
+    narrate_config c;
+    test_config(&c, r, 1);
+    c.sentence_timeout = 0.5;
+    narrate *n;
+    assert_int_equal(narrate_new(&c, &n, NULL, 0), NARRATE_OK);
+    return n;
+}
+
 static void test_hung_worker_is_replaced(void **state)
 {
     (void)state;
     recording r = {0};
-    narrate_config c;
-    test_config(&c, &r, 1);
-    c.sentence_timeout = 0.5;
-    narrate *n;
-    assert_int_equal(narrate_new(&c, &n, NULL, 0), NARRATE_OK);
+    narrate *n = one_impatient_worker(&r);
     kill(n->workers[0].pid, SIGSTOP);
     const char *text = "The engine hangs here. Then it comes back.";
     assert_int_equal(narrate_feed(n, text, strlen(text)), NARRATE_OK);
@@ -140,17 +147,14 @@ static int process_ended(pid_t pid)
     return got == 1 && (state == 'Z' || state == 'X');
 }
 
-/* A request whose engine hangs costs its sentence, and the process hanging in
- * it ends with the worker that the library kills: nothing is left running. */
+/* A request whose engine hangs is given up and read again by a new worker, and
+ * the process hanging in it ends with the worker the library kills: nothing
+ * is left running. */
 static void test_hung_request_leaves_no_process(void **state)
 {
     (void)state;
     recording r = {0};
-    narrate_config c;
-    test_config(&c, &r, 1);
-    c.sentence_timeout = 0.5;
-    narrate *n;
-    assert_int_equal(narrate_new(&c, &n, NULL, 0), NARRATE_OK);
+    narrate *n = one_impatient_worker(&r);
     hang_request h = {n->workers[0].pid, 0};
     pthread_t watcher;
     assert_int_equal(pthread_create(&watcher, NULL, hang_first_request, &h), 0);
