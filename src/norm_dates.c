@@ -539,6 +539,6 @@ int match_short_year(const nctx *c, size_t i, nmatch *m)
 
 void expand_short_year(nctx *c, size_t i, const nmatch *m)
 {
-    num_pair(&c->tmp, tk_p(c, i + 1));
+    num_year(&c->tmp, tk_p(c, i + 1), 2);
     emit_tmp(c, i, m->end);
 }

@@ -140,7 +140,10 @@ void num_pair(nbuf *b, const char *d)
 {
     if (d[0] == '0') {
         word(b, "oh");
-        num_cardinal(b, d + 1, 1);
+        if (d[1] == '0')
+            word(b, "oh");
+        else
+            num_cardinal(b, d + 1, 1);
     } else {
         num_cardinal(b, d, 2);
     }

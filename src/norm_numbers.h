@@ -20,7 +20,7 @@ void num_digits(nbuf *b, const char *d, size_t n);
  * 00 two thousand.
  * Other lengths and round hundreds: cardinal. */
 void num_year(nbuf *b, const char *d, size_t n);
-/* Two digits as a pair on a clock or of a year: "05" oh five, "43" forty three. */
+/* Two digits as a pair on a clock or a race timer: "05" oh five, "00" oh oh, "43" forty three. */
 void num_pair(nbuf *b, const char *d);
 /* "4" "5" -> "four point five"; an empty integer part gives "point five". */
 void num_decimal(nbuf *b, const char *ip, size_t in, const char *fp, size_t fn);
