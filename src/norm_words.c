@@ -381,6 +381,8 @@ int match_roman(const nctx *c, size_t i, nmatch *m)
     int v = roman_value(p, n);
     if (v == 0 || ntable_get(&c->d->acronyms, p, n))
         return 0;
+    if (n == 1 && v > 10)
+        return 0; /* a lone L, C, D or M is a letter: "Medicare Part D", "Appendix C" */
     size_t pv = tk_prev(c, i);
     const nrow *ctx = pv == SIZE_MAX ? NULL : tk_lookup(c, &c->d->roman, pv, "");
     m->kind = v;

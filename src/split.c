@@ -82,6 +82,20 @@ static enum abbrev_class class_of(const scan *s, const char *w, size_t n)
     return r ? AB_STARTER : AB_NONE;
 }
 
+/* Whether the word before the one at b (one space between) labels the letter
+ * at b as a number or a name ("World War I", "Part C"): a `cardinal` word of
+ * roman_contexts.tsv. */
+static int label_before(const scan *s, size_t b)
+{
+    if (b < 2 || s->t[b - 1] != ' ')
+        return 0;
+    size_t a = b - 1;
+    while (a > 0 && is_alpha(s->t[a - 1]))
+        a--;
+    const nrow *r = ntable_get(&s->d->roman, s->t + a, b - 1 - a);
+    return r && nslice_is(r->col[1], "cardinal");
+}
+
 /* Whether the word at i starts a sentence; NEED when it runs past the window. */
 static size_t starter_at(const scan *s, size_t i)
 {
@@ -183,6 +197,8 @@ static size_t decide(const scan *s, size_t p)
         b--;
     if (p - b == 1 && b > 0 && (is_digit(t[b - 1]) || t[b - 1] == '&'))
         return r; /* "$1.2m.", "Apartment 4B.", "R&D.": no initial */
+    if (p - b == 1 && label_before(s, b))
+        return r; /* "World War I. London", "in Part C. The": no initial */
     if (unit_after_number(s, b, p))
         return is_digit(next) ? 0 : r; /* "2 hrs. 15 min." but "in 29 sec. Traffic" */
     enum abbrev_class ab = class_of(s, t + b, p - b);

@@ -19,6 +19,10 @@ typedef struct split_case {
 
 static const split_case cases[] = {
     {"Mr. Xi met Mr. Putin. They talked.", "Mr. Xi met Mr. Putin.|They talked."},
+    {"He fought in World War I. London was bombed later.",
+     "He fought in World War I.|London was bombed later."},
+    {"The rules are in Part C. Officials said so.", "The rules are in Part C.|Officials said so."},
+    {"Ulysses S. Grant and John F. Kennedy.", "Ulysses S. Grant and John F. Kennedy."},
     {"Dr. Smith, Prof. Jones and Gen. Lee came.", "Dr. Smith, Prof. Jones and Gen. Lee came."},
     {"Lt. Col. Vindman and Sgt. York spoke.", "Lt. Col. Vindman and Sgt. York spoke."},
     {"Gov. Newsom, Sen. Padilla and Rep. Lee met Rev. Sharpton.",
