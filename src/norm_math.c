@@ -1,5 +1,6 @@
 /* Arithmetic: "1-2=5" one minus two equals five, "y = x + 1", "2*8" two times
- * eight, "25 x 7 m" twenty five by seven meters. */
+ * eight, "25 x 7 m" twenty five by seven meters; multiples: "10x faster" ten
+ * times faster. */
 #include <string.h>
 
 #include "norm_numbers.h"
@@ -98,4 +99,30 @@ void expand_math(nctx *c, size_t i, const nmatch *m)
         emit_tmp(c, j, e);
         j = e;
     }
+}
+
+/* A number with an x glued after it and nothing glued after that, outside a
+ * formula: "10x faster", "grew 3X", "1.5x", but "y = 2x + 1". */
+int match_multiple(const nctx *c, size_t i, nmatch *m)
+{
+    nnum n;
+    if (!parse_number(c, i, &n) || n.neg || n.plus)
+        return 0;
+    size_t x = n.end;
+    if (!tk_word(c, x) || !(tk_is(c, x, "x") || tk_is(c, x, "X")) || tk_word(c, x + 1) ||
+        tk_num(c, x + 1) || op_word(c, skip_space(c, x + 1)))
+        return 0;
+    size_t before = tk_prev(c, i);
+    if (before != SIZE_MAX && op_word(c, before))
+        return 0;
+    m->num = n;
+    m->end = x + 1;
+    return 1;
+}
+
+void expand_multiple(nctx *c, size_t i, const nmatch *m)
+{
+    tmp_number(c, &m->num);
+    tmp_words(c, "times");
+    emit_tmp(c, i, m->end);
 }

@@ -34,6 +34,7 @@ static const nrule rules[] = {
     R(party, AT_CAP),
     R(state, AT_CAP),
     R(math, AT_NUM),
+    R(multiple, AT_NUM),
     R(phone, AT_NUM | AT_PUNCT),
     R(feet, AT_NUM),
     R(percent, AT_NUM | AT_PUNCT),

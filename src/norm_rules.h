@@ -82,6 +82,7 @@ NORM_RULE(weekday_range)
 NORM_RULE(house)
 /* norm_math.c */
 NORM_RULE(math)
+NORM_RULE(multiple)
 /* norm_dotted.c */
 NORM_RULE(ip)
 NORM_RULE(version)
