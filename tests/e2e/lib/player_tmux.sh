@@ -116,11 +116,14 @@ player_key() { # NAME KEY...
 
 player_screen() { tm capture-pane -p -t "$1"; }
 
-player_wait() { # NAME REGEX [SECONDS]
-    local deadline
-    deadline=$(awk -v s="${3:-10}" -v now="$(date +%s.%N)" 'BEGIN { printf "%.3f", now + s }')
-    while awk -v d="$deadline" -v now="$(date +%s.%N)" 'BEGIN { exit !(now < d) }'; do
-        player_screen "$1" 2>/dev/null | grep -qE "$2" && return 0
+# Looks every 20 ms with one tmux call and bash's own clock and regex: a look
+# that started four processes took CPU from the audio the test listens to, right
+# after each key.
+player_wait() { # NAME REGEX [SECONDS (whole)]
+    local deadline=$((${EPOCHREALTIME/./} + ${3:-10} * 1000000)) screen
+    while ((${EPOCHREALTIME/./} < deadline)); do
+        screen=$(player_screen "$1" 2>/dev/null)
+        [[ $screen =~ $2 ]] && return 0
         sleep 0.02
     done
     echo "timed out waiting for /$2/ on the screen:"
