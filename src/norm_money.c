@@ -131,7 +131,7 @@ void expand_money(nctx *c, size_t i, const nmatch *m)
         }
         if (m->row2)
             tmp_slice(c, m->row2->col[1]);
-        tmp_unit(c, m->row, num_is_one(n) && !m->row2, 0);
+        tmp_unit(c, m->row, m->row2 ? amount_before_noun(c, i, m->end) : num_is_one(n), 0);
     }
     if (m->a) {
         tmp_words(c, "per");

@@ -129,6 +129,13 @@ int num_is_one(const nnum *n);
  * returns e.  expand_unit_after() emits it, plural, as tokens [unit_at, end). */
 size_t match_unit_after(const nctx *c, size_t e, nmatch *m);
 void expand_unit_after(nctx *c, const nmatch *m);
+/* Whether an amount spanning tokens [i, end) modifies the noun after it, so
+ * that its unit is singular: the indefinite article before it and a
+ * lower-case word after it that is no sentence_starters.tsv word ("a $25m
+ * deal" dollar, "a 10 km run" kilometer; not "a $5 million or more").
+ * Money uses it only with a scale word: the Google test set reads "a
+ * $133,000 grant" with "dollars". */
+int amount_before_noun(const nctx *c, size_t i, size_t end);
 /* Applies every rule from token 0 to the end. */
 void norm_apply_rules(nctx *c);
 

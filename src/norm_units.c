@@ -42,6 +42,15 @@ void expand_unit_after(nctx *c, const nmatch *m)
     emit_tmp(c, m->unit_at, m->end);
 }
 
+int amount_before_noun(const nctx *c, size_t i, size_t end)
+{
+    size_t pv = tk_prev(c, i);
+    if (pv == SIZE_MAX || !tk_space(c, i - 1) || !(tk_ieq(c, pv, "a") || tk_ieq(c, pv, "an")))
+        return 0;
+    return tk_space(c, end) && tk_word(c, end + 1) && tk_cased(c, end + 1) == CASE_LOWER &&
+           !tk_lookup(c, &c->d->starters, end + 1, "");
+}
+
 int match_percent(const nctx *c, size_t i, nmatch *m)
 {
     if (!parse_number(c, i, &m->num))
@@ -108,7 +117,7 @@ void expand_measure(nctx *c, size_t i, const nmatch *m)
     }
     if (m->kind == '/')
         tmp_words(c, "per");
-    int one = (num_is_one(&m->num) && !m->row2) || m->kind;
+    int one = (num_is_one(&m->num) && !m->row2) || m->kind || amount_before_noun(c, i, m->end);
     tmp_slice(c, m->row->col[one ? 1 : 2]);
     if (!m->unit) {
         emit_tmp(c, m->a, m->end);
