@@ -387,8 +387,9 @@ void expand_date_numeric(nctx *c, size_t i, const nmatch *m)
     emit_tmp(c, i, m->end);
 }
 
-/* ---- abbreviated day names before a date: "Sun. 17 May", "Thu., Jan. 5";
- * or alone with their period after a word of weekday_contexts.tsv: "on Wed." ---- */
+/* ---- abbreviated day names before a date: "Sun. 17 May", "Thu., Jan. 5",
+ * "Sat 14 Oct"; or alone with their period after a word of
+ * weekday_contexts.tsv: "on Wed." ---- */
 
 static int after_weekday_word(const nctx *c, size_t i)
 {
@@ -396,14 +397,31 @@ static int after_weekday_word(const nctx *c, size_t i)
     return p != SIZE_MAX && tk_word(c, p) && tk_lookup(c, &c->d->weekday_words, p, "");
 }
 
+/* Whether a day of the month and a month follow at j: "14 Oct", "3rd June". */
+static int day_month_at(const nctx *c, size_t j)
+{
+    size_t e;
+    if (!tk_num(c, j) || tk_len(c, j) > 2)
+        return 0;
+    if (tk_word(c, j + 1) && tk_ordinal_suffix(c, j + 1))
+        j++;
+    return tk_space(c, j + 1) && month_at(c, j + 2, &e) != NULL;
+}
+
 int match_weekday(const nctx *c, size_t i, nmatch *m)
 {
     int dot = tk_punct(c, i + 1, '.');
-    if (!tk_word(c, i) || tk_cased(c, i) != CASE_TITLE || !(dot || tk_punct(c, i + 1, ',')))
+    if (!tk_word(c, i) || tk_cased(c, i) != CASE_TITLE)
+        return 0;
+    if (!(dot || tk_punct(c, i + 1, ',') || (tk_space(c, i + 1) && day_month_at(c, i + 2))))
         return 0;
     m->row = tk_lookup(c, &c->d->weekdays, i, "");
     if (!m->row || !nrow_abbreviates(m->row))
         return 0;
+    if (tk_space(c, i + 1)) {
+        m->end = i + 1; /* British style, no dot: "Sat 14 Oct" */
+        return 1;
+    }
     if (dot && after_weekday_word(c, i)) {
         m->end = i + 1 == c->final ? i + 1 : i + 2; /* the sentence's own period stays */
         return 1;
