@@ -120,6 +120,42 @@ void expand_time(nctx *c, size_t i, const nmatch *m)
     emit_tmp(c, i, m->end);
 }
 
+/* ---- race times with fractions of a second: 1:12.909, 2:03:45.5 ---- */
+
+/* [h:]m:ss.f to ss.fff, not followed by a word or another number. */
+int match_race_time(const nctx *c, size_t i, nmatch *m)
+{
+    size_t j = i;
+    m->a = SIZE_MAX;
+    if (tk_len(c, i) > 2 || !tk_punct(c, i + 1, ':') || (i > 0 && (tk_word(c, i - 1) || tk_num(c, i - 1))))
+        return 0;
+    if (tk_num(c, i + 2) && tk_len(c, i + 2) == 2 && tk_punct(c, i + 3, ':')) {
+        m->a = i; /* hours */
+        j = i + 2;
+    }
+    size_t sec = j + 2, frac = j + 4;
+    if (!tk_num(c, sec) || tk_len(c, sec) != 2 || tk_value(c, sec) > 59 || !tk_punct(c, sec + 1, '.') ||
+        !tk_num(c, frac) || tk_len(c, frac) > 3 || tk_word(c, frac + 1) || tk_num(c, frac + 2))
+        return 0;
+    m->b = j;
+    m->end = frac + 1;
+    return 1;
+}
+
+/* "one minute twelve point nine oh nine seconds" */
+void expand_race_time(nctx *c, size_t i, const nmatch *m)
+{
+    if (m->a != SIZE_MAX)
+        tmp_count(c, m->a, "hour", "hours");
+    tmp_count(c, m->b, "minute", "minutes");
+    size_t sec = m->b + 2;
+    const char *d = tk_p(c, sec);
+    int lead = d[0] == '0';
+    num_decimal(&c->tmp, d + lead, 2 - (size_t)lead, tk_p(c, sec + 2), tk_len(c, sec + 2));
+    tmp_words(c, "seconds");
+    emit_tmp(c, i, m->end);
+}
+
 /* ---- dates ---- */
 
 static const nrow *month_number(const nctx *c, long v)

@@ -17,6 +17,7 @@ static const nrule rules[] = {
     R(digit_code, AT_NUM),
     R(money, AT_ANY),
     R(count, AT_NUM),
+    R(race_time, AT_NUM),
     R(time, AT_NUM),
     R(clock, AT_NUM),
     R(date_iso, AT_NUM),

@@ -66,6 +66,7 @@ NORM_RULE(tag)
 NORM_RULE(money)
 NORM_RULE(count)
 /* norm_dates.c */
+NORM_RULE(race_time)
 NORM_RULE(time)
 NORM_RULE(clock)
 NORM_RULE(date_iso)
