@@ -37,6 +37,7 @@ static const table_spec specs[] = {
     {"street_types.tsv", offsetof(norm_data, streets), 2, 1},
     {"digit_contexts.tsv", offsetof(norm_data, digit_words), 1, 1},
     {"model_contexts.tsv", offsetof(norm_data, models), 2, 0},
+    {"average_contexts.tsv", offsetof(norm_data, averages), 2, 1},
     {"counted_nouns.tsv", offsetof(norm_data, counted), 1, 1},
     {"weekday_contexts.tsv", offsetof(norm_data, weekday_words), 1, 1},
 };

@@ -38,6 +38,7 @@ static const nrule rules[] = {
     R(multiple, AT_NUM),
     R(phone, AT_NUM | AT_PUNCT),
     R(feet, AT_NUM),
+    R(average, AT_PUNCT),
     R(percent, AT_NUM | AT_PUNCT),
     R(measure, AT_NUM | AT_PUNCT),
     R(ratio, AT_NUM),

@@ -87,6 +87,8 @@ NORM_RULE(multiple)
 /* norm_dotted.c */
 NORM_RULE(ip)
 NORM_RULE(version)
+/* norm_average.c */
+NORM_RULE(average)
 /* norm_units.c */
 NORM_RULE(percent)
 NORM_RULE(measure)
