@@ -277,6 +277,16 @@ static int service_code(const nctx *c, const nrow *r, size_t e, size_t digits)
     return !tk_space(c, e) || !tk_word(c, e + 1) || tk_lookup(c, &c->d->starters, e + 1, "");
 }
 
+/* After a `docket` word of digit_contexts.tsv ("No. 22-451", "No.
+ * 2023-1101") the code has two groups or more, the first of two or four
+ * digits (a year) and the last of three or more, so that "No. 1" and "No.
+ * 3-5" stay a number and a range. */
+static int docket_code(const nctx *c, const nrow *r, size_t i, size_t e, size_t groups)
+{
+    return nslice_is(r->col[1], "docket") && groups >= 2 && (tk_len(c, i) == 2 || tk_len(c, i) == 4) &&
+           tk_len(c, e - 1) >= 3;
+}
+
 int match_digit_code(const nctx *c, size_t i, nmatch *m)
 {
     size_t groups, digits;
@@ -287,11 +297,30 @@ int match_digit_code(const nctx *c, size_t i, nmatch *m)
     if (tk_word(c, e) || ((tk_punct(c, e, ',') || tk_punct(c, e, '.')) && tk_num(c, e + 1)) ||
         !(r = after_digit_words(c, i)) || digits < 2 || !service_code(c, r, e, digits))
         return 0;
+    m->kind = docket_code(c, r, i, e, groups);
+    if (!m->kind && nslice_is(r->col[1], "docket"))
+        return 0;
     m->end = e;
     return 1;
 }
 
-void expand_digit_code(nctx *c, size_t i, const nmatch *m) { expand_phone(c, i, m); }
+static void model_number(nctx *c, const char *d, size_t n);
+
+/* A docket number group by group, each as a model number ("twenty two, four
+ * fifty one"); any other code digit by digit. */
+void expand_digit_code(nctx *c, size_t i, const nmatch *m)
+{
+    if (!m->kind) {
+        expand_phone(c, i, m);
+        return;
+    }
+    for (size_t j = i; j < m->end; j += 2) {
+        model_number(c, tk_p(c, j), tk_len(c, j));
+        emit_tmp(c, j, j + 1 < m->end ? j + 2 : j + 1);
+        emit_pause(c, ',');
+    }
+    c->pending = 0;
+}
 
 /* ---- ranges and scores: 10-15, 2020-22, 6-3 ---- */
 
