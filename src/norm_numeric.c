@@ -489,9 +489,9 @@ void expand_ordinal(nctx *c, size_t i, const nmatch *m)
  * ("737" seven thirty seven, "370" three seventy). */
 static void model_number(nctx *c, const char *d, size_t n)
 {
-    if (n == 3 && d[1] != '0') {
+    if (n == 3 && d[0] != '0' && (d[1] != '0' || d[2] != '0')) { /* "seven thirty seven", "seven oh seven" */
         num_cardinal(&c->tmp, d, 1);
-        num_cardinal(&c->tmp, d + 1, 2);
+        num_pair(&c->tmp, d + 1);
     } else if (n == 4 && d[0] != '0') {
         num_year(&c->tmp, d, n);
     } else if (n > 1 && d[0] == '0') {
