@@ -9,13 +9,15 @@
 typedef struct symbol_word {
     uint32_t cp;
     const char *spoken;
+    const char *doubled; /* the reading of the mark written twice ("§§"), or NULL */
 } symbol_word;
 
 /* Symbols read as words wherever they stand alone. */
 static const symbol_word symbols[] = {
-    {'&', "and"},    {'+', "plus"},   {'=', "equals"},  {'@', "at"},    {0xB0, "degrees"},
-    {0xD7, "times"}, {0xA7, "section"}, {0xB6, "paragraph"}, {'~', "about"},
-    {0x2030, "per mille"}, {0xB1, "plus or minus"},
+    {'&', "and", NULL},     {'+', "plus", NULL},           {'=', "equals", NULL},
+    {'@', "at", NULL},      {0xB0, "degrees", NULL},       {0xD7, "times", NULL},
+    {0xA7, "section", "sections"}, {0xB6, "paragraph", "paragraphs"}, {'~', "about", NULL},
+    {0x2030, "per mille", NULL}, {0xB1, "plus or minus", NULL},
 };
 
 int match_symbol(const nctx *c, size_t i, nmatch *m)
@@ -30,7 +32,7 @@ int match_symbol(const nctx *c, size_t i, nmatch *m)
     for (size_t k = 0; k < sizeof symbols / sizeof symbols[0]; k++)
         if (c->tok[i].cp == symbols[k].cp) {
             m->kind = (int)k;
-            m->end = i + 1;
+            m->end = symbols[k].doubled && tk_punct(c, i + 1, symbols[k].cp) ? i + 2 : i + 1;
             return 1;
         }
     return 0;
@@ -63,7 +65,7 @@ void expand_symbol(nctx *c, size_t i, const nmatch *m)
         emit_symbol_name(c, i, named);
         return;
     }
-    const char *w = m->kind < 0 ? "number" : symbols[m->kind].spoken;
+    const char *w = m->kind < 0 ? "number" : m->end > i + 1 ? symbols[m->kind].doubled : symbols[m->kind].spoken;
     emit(c, w, strlen(w), i, m->end);
 }
 
