@@ -67,7 +67,8 @@ int match_math(const nctx *c, size_t i, nmatch *m)
         last = j;
         e = f;
     }
-    if (!ops || !nums || !(eq || mul) || tk_word(c, e) || tk_num(c, e))
+    int unit = dims && tk_word(c, e) && tk_lookup(c, &c->d->units, e, ""); /* "4x100m" */
+    if (!ops || !nums || !(eq || mul) || (tk_word(c, e) && !unit) || tk_num(c, e))
         return 0;
     m->kind = dims;
     m->end = m->kind ? last : e;

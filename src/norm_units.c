@@ -96,8 +96,8 @@ int match_measure(const nctx *c, size_t i, nmatch *m)
         return 0;
     if (at != j && nslice_is(m->row->col[3], "attached"))
         return 0;
-    if (at == j && i > 0 && tk_word(c, i - 1))
-        return 0; /* letters on both sides make a code: "W3C", "B2A23C" */
+    if (at == j && i > 0 && tk_word(c, i - 1) && !(tk_is(c, i - 1, "x") && i > 1 && tk_num(c, i - 2)))
+        return 0; /* letters on both sides make a code: "W3C", "B2A23C"; not "4x100m" */
     m->a = at;
     size_t e;
     if (tk_punct(c, m->end, '/') && (m->unit = unit_at(c, m->end + 1, &e)) != NULL) {
