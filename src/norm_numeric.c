@@ -542,6 +542,13 @@ void expand_alnum(nctx *c, size_t i, const nmatch *m)
 static int model_word(const nctx *c, size_t i, const char *position)
 {
     const nrow *r = tk_word(c, i) ? ntable_get(&c->d->models, tk_p(c, i), tk_stem_len(c, i)) : NULL;
+    if (!r && tk_punct(c, i, '.')) { /* a dotted abbreviation: "H.R.", "S." */
+        size_t start = i + 1;
+        while (start >= 2 && tk_punct(c, start - 1, '.') && tk_word(c, start - 2) && tk_len(c, start - 2) <= 2)
+            start -= 2;
+        if (start <= i && (start == 0 || tk_space(c, start - 1)))
+            r = ntable_get(&c->d->models, tk_p(c, start), c->tok[i].off + 1 - c->tok[start].off);
+    }
     return r && nslice_is(r->col[1], position);
 }
 
