@@ -456,7 +456,7 @@ int match_weekday(const nctx *c, size_t i, nmatch *m)
         return 0;
     if (tk_space(c, i + 1)) {
         size_t p = tk_prev(c, i);
-        if (p != SIZE_MAX && (tk_is(c, p, "the") || tk_is(c, p, "The")))
+        if (p != SIZE_MAX && tk_ieq(c, p, "the"))
             return 0; /* a name: "The Sun 14 May edition" */
         m->end = i + 1; /* British style, no dot: "Sat 14 Oct" */
         return 1;

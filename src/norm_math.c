@@ -110,7 +110,7 @@ int match_multiple(const nctx *c, size_t i, nmatch *m)
     if (!parse_number(c, i, &n) || n.neg || n.plus)
         return 0;
     size_t x = n.end;
-    if (!tk_word(c, x) || !(tk_is(c, x, "x") || tk_is(c, x, "X")) || tk_word(c, x + 1) ||
+    if (!tk_word(c, x) || !tk_ieq(c, x, "x") || tk_word(c, x + 1) ||
         tk_num(c, x + 1) || op_word(c, skip_space(c, x + 1)))
         return 0;
     size_t before = tk_prev(c, i);

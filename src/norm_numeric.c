@@ -229,12 +229,12 @@ void expand_ratio(nctx *c, size_t i, const nmatch *m)
 {
     tmp_number(c, &m->num);
     emit_tmp(c, i, m->num.end);
-    if (!m->kind)
-        tmp_words(c, "to");
-    if (m->kind)
+    if (m->kind) {
         num_pair(&c->tmp, m->num2.ip); /* race_time: two digits */
-    else
+    } else {
+        tmp_words(c, "to");
         tmp_number(c, &m->num2);
+    }
     emit_tmp(c, m->num.end, m->end);
 }
 
@@ -281,10 +281,9 @@ static int service_code(const nctx *c, const nrow *r, size_t e, size_t digits)
  * 2023-1101") the code has two groups or more, the first of two or four
  * digits (a year) and the last of three or more, so that "No. 1" and "No.
  * 3-5" stay a number and a range. */
-static int docket_code(const nctx *c, const nrow *r, size_t i, size_t e, size_t groups)
+static int docket_code(const nctx *c, size_t i, size_t e, size_t groups)
 {
-    return nslice_is(r->col[1], "docket") && groups >= 2 && (tk_len(c, i) == 2 || tk_len(c, i) == 4) &&
-           tk_len(c, e - 1) >= 3;
+    return groups >= 2 && (tk_len(c, i) == 2 || tk_len(c, i) == 4) && tk_len(c, e - 1) >= 3;
 }
 
 int match_digit_code(const nctx *c, size_t i, nmatch *m)
@@ -297,8 +296,8 @@ int match_digit_code(const nctx *c, size_t i, nmatch *m)
     if (tk_word(c, e) || ((tk_punct(c, e, ',') || tk_punct(c, e, '.')) && tk_num(c, e + 1)) ||
         !(r = after_digit_words(c, i)) || digits < 2 || !service_code(c, r, e, digits))
         return 0;
-    m->kind = docket_code(c, r, i, e, groups);
-    if (!m->kind && nslice_is(r->col[1], "docket"))
+    m->kind = nslice_is(r->col[1], "docket");
+    if (m->kind && !docket_code(c, i, e, groups))
         return 0;
     m->end = e;
     return 1;
