@@ -304,7 +304,7 @@ narrate_error narrate_feed(narrate *n, const char *text, size_t len)
     if (err != NARRATE_OK)
         return err;
     n->bytes_fed += len;
-    for (size_t k = 0; k < len; k++)
+    for (size_t k = 0; k < len && n->ink_bytes <= 4; k++) /* counted up to one UTF-8 character */
         n->ink_bytes += !is_blank(text[k]);
     if (!n->reader)
         err = sniff(n, &text, &len, 0);

@@ -64,7 +64,7 @@ struct narrate {
     char sniffed[1024];     /* the first bytes, kept until the format is known */
     size_t sniffed_len;
     uint64_t bytes_fed;
-    uint64_t ink_bytes;     /* bytes fed that are not white space */
+    uint64_t ink_bytes;     /* bytes fed that are not white space, counted to 5 at most */
     uint64_t sentences_seen, sentences_to_skip; /* since the last reset */
     narrate_error block_error; /* what stopped the reader's emit callback */
     int finished;

@@ -71,11 +71,13 @@ static void put(block_builder *b, const char *s, size_t n, uint64_t src, int ver
     if (!reserve(b, n))
         return;
     uint64_t lo = floor_offset(b);
+    memcpy(b->text + b->len, s, n);
+    uint64_t *source = b->source + b->len;
     for (size_t i = 0; i < n; i++) {
         uint64_t at = verbatim ? src + i : src;
-        b->text[b->len] = s[i];
-        b->source[b->len++] = at < lo ? lo : at;
+        source[i] = at < lo ? lo : at;
     }
+    b->len += n;
 }
 
 /* Writes a pending space or separator before text that maps to src. */
@@ -121,11 +123,29 @@ static void add_char(block_builder *b, const char *s, size_t n, uint64_t src, in
     }
 }
 
+/* The length of the run of printable ASCII (no space) at s: bytes add_char
+ * would copy one by one. */
+static size_t printable_ascii_run(const char *s, size_t n)
+{
+    size_t k = 0;
+    while (k < n && (unsigned char)s[k] > 0x20 && (unsigned char)s[k] < 0x7F)
+        k++;
+    return k;
+}
+
 static void append(block_builder *b, const char *s, size_t n, uint64_t src, uint64_t end,
                    int verbatim)
 {
     size_t i = 0;
     while (i < n) {
+        size_t run = printable_ascii_run(s + i, n - i);
+        if (run) {
+            uint64_t at = verbatim ? src + i : src;
+            flush_pending(b, at);
+            put(b, s + i, run, at, verbatim);
+            i += run;
+            continue;
+        }
         uint32_t cp;
         size_t len = utf8_decode((const unsigned char *)s + i, n - i, &cp);
         if (len == 0)
@@ -152,8 +172,15 @@ void bb_append(block_builder *b, const block_builder *from)
     if (from->len == 0)
         return;
     flush_pending(b, from->source[0]);
-    for (size_t i = 0; i < from->len; i++)
-        put(b, from->text + i, 1, from->source[i], 0);
+    if (!reserve(b, from->len))
+        return;
+    memcpy(b->text + b->len, from->text, from->len);
+    uint64_t lo = floor_offset(b);
+    for (size_t i = 0; i < from->len; i++) {
+        lo = from->source[i] < lo ? lo : from->source[i];
+        b->source[b->len + i] = lo;
+    }
+    b->len += from->len;
     if (from->end > b->end)
         b->end = from->end;
 }

@@ -97,7 +97,7 @@ static size_t line_key(const char *s, size_t n, char *out)
             space = len > 0;
             continue;
         }
-        if (n - i >= 3 && memcmp(s + i, "\xEF\xBB\xBF", 3) == 0) {
+        if (c == 0xEF && n - i >= 3 && memcmp(s + i, "\xEF\xBB\xBF", 3) == 0) {
             i += 2;
             continue;
         }
@@ -106,7 +106,7 @@ static size_t line_key(const char *s, size_t n, char *out)
         if (space)
             out[len++] = ' ';
         space = 0;
-        out[len++] = (char)tolower(c);
+        out[len++] = (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
     }
     out[len] = '\0';
     return len;
@@ -126,6 +126,8 @@ static int in_list(const reader_hints *h, hint_kind kind, const char *key, size_
 {
     for (size_t i = 0; i < h->count[kind]; i++) {
         const char *w = h->words[kind][i];
+        if (how != 2 && w[0] != key[0])
+            continue;
         size_t wl = strlen(w);
         if ((how == 0 && wl == len && memcmp(w, key, len) == 0) ||
             (how == 1 && wl <= len && memcmp(w, key, wl) == 0) ||
