@@ -41,7 +41,7 @@ PY
 }
 
 transcribe() { # wav, words out
-    sox "$1" -r 16000 -c 1 -b 16 "$1.16k.wav" 2>/dev/null
+    sox -D "$1" -r 16000 -c 1 -b 16 "$1.16k.wav" 2>/dev/null # -D: no dither, so a figure repeats
     pocketsphinx_continuous -infile "$1.16k.wav" -logfn /dev/null 2>/dev/null | tr ' ' '\n' | grep -v '^$' > "$2"
 }
 
