@@ -33,7 +33,7 @@ static builtin_voice builtins[] = {
     {"kal", "en-us, male, diphone, 8 kHz", register_cmu_us_kal, unregister_cmu_us_kal, NULL},
     {"kal16", "en-us, male, diphone, 16 kHz", register_cmu_us_kal16, unregister_cmu_us_kal16, NULL},
     {"slt", "en-us, female, clustergen", register_cmu_us_slt, unregister_cmu_us_slt, NULL},
-    {"rms", "en-us, male, clustergen", register_cmu_us_rms, unregister_cmu_us_rms, NULL},
+    {"rms", "en-us, male, clustergen, pitch not adjustable", register_cmu_us_rms, unregister_cmu_us_rms, NULL},
     {"awb", "en-us (Scottish), male, clustergen", register_cmu_us_awb, unregister_cmu_us_awb, NULL},
 };
 #define NBUILTINS (sizeof builtins / sizeof builtins[0])

@@ -2,6 +2,7 @@
  * word events in order and inside the audio, lexicon readings reaching Flite
  * as CMU phones, crash and hang isolation, and switching engines between
  * texts in one session. */
+#include <math.h>
 #include <setjmp.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -192,6 +193,97 @@ static void test_switch_engines_between_texts(void **state)
     test_recording_free(&r);
 }
 
+/* A sentence's audio kept whole, to measure its pitch. */
+typedef struct clip {
+    int16_t samples[22050 * 8];
+    size_t n;
+} clip;
+
+static int keep_audio(void *userdata, const int16_t *samples, size_t count, int rate)
+{
+    clip *c = userdata;
+    (void)rate;
+    for (size_t i = 0; i < count && c->n < sizeof c->samples / sizeof c->samples[0]; i++)
+        c->samples[c->n++] = samples[i];
+    return NARRATE_CONTINUE;
+}
+
+static int by_value(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* The lag, within 50-400 Hz at 22050 Hz, where x[0..n) best matches itself. */
+static size_t best_lag(const int16_t *x, size_t n)
+{
+    size_t best = 0;
+    double best_score = 0.5; /* weaker correlation: not voiced */
+    for (size_t lag = 22050 / 400; lag <= 22050 / 50; lag++) {
+        double xy = 0, xx = 0, yy = 0;
+        for (size_t i = 0; i + lag < n; i++) {
+            xy += (double)x[i] * x[i + lag];
+            xx += (double)x[i] * x[i];
+            yy += (double)x[i + lag] * x[i + lag];
+        }
+        double score = xx > 0 && yy > 0 ? xy / sqrt(xx * yy) : 0;
+        if (score > best_score) {
+            best_score = score;
+            best = lag;
+        }
+    }
+    return best;
+}
+
+/* The median pitch in Hz of the clip's voiced 40 ms frames, 0 when none. */
+static double median_pitch(const clip *c)
+{
+    enum { FRAME = 882 };
+    static double hz[22050 * 8 / FRAME];
+    size_t count = 0;
+    for (size_t at = 0; at + FRAME <= c->n; at += FRAME) {
+        size_t lag = best_lag(c->samples + at, FRAME);
+        if (lag)
+            hz[count++] = 22050.0 / (double)lag;
+    }
+    qsort(hz, count, sizeof hz[0], by_value);
+    return count ? hz[count / 2] : 0;
+}
+
+static double pitch_of(const char *voice, int pitch)
+{
+    static clip c;
+    narrate_config config;
+    narrate_config_init(&config);
+    config.worker_path = test_worker_path();
+    config.workers = 1;
+    config.voice = voice;
+    config.pitch = pitch;
+    config.on_audio = keep_audio;
+    config.userdata = &c;
+    c.n = 0;
+    narrate *n;
+    assert_int_equal(narrate_new(&config, &n, NULL, 0), NARRATE_OK);
+    speak(n, "We were away all day in the warm rain.");
+    narrate_free(n);
+    return median_pitch(&c);
+}
+
+/* Pitch moves the F0 of the voices whose F0 Flite lets us shift, by half an
+ * octave for each 50; rms sets its F0 with its own intonation model, which
+ * Flite does not shift, and voices/README.md says so. */
+static void test_pitch_moves_the_voice(void **state)
+{
+    (void)state;
+    static const char *const shifted[] = {"flite:slt", "flite:awb", "flite:kal16"};
+    for (size_t v = 0; v < sizeof shifted / sizeof shifted[0]; v++) {
+        double low = pitch_of(shifted[v], 25), high = pitch_of(shifted[v], 75);
+        assert_true(low > 50 && high > low * 1.3 && high < low * 1.55); /* 2^0.5 */
+    }
+    double low = pitch_of("flite:rms", 25), high = pitch_of("flite:rms", 75);
+    assert_true(low > 50 && high > low * 0.98 && high < low * 1.02);
+}
+
 static void test_missing_and_corrupt_voice_files(void **state)
 {
     (void)state;
@@ -225,6 +317,7 @@ int main(void)
         cmocka_unit_test(test_killed_worker_costs_at_most_a_sentence),
         cmocka_unit_test(test_hung_worker_costs_at_most_a_sentence),
         cmocka_unit_test(test_switch_engines_between_texts),
+        cmocka_unit_test(test_pitch_moves_the_voice),
         cmocka_unit_test(test_missing_and_corrupt_voice_files),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
