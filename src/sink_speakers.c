@@ -3,7 +3,7 @@
  * The thread that calls narrate_sink_write is the ring's producer; PortAudio's
  * real-time callback is its consumer and touches nothing but the ring and the
  * atomics `canceled`, `paused` and `flush_mark`, so it never allocates, locks or
- * prints.  Pause and flush are requests any thread may make; the callback carries
+ * prints; on its first call it asks for SCHED_FIFO for its thread.  Pause and flush are requests any thread may make; the callback carries
  * them out: while paused it plays silence and leaves the ring alone, and it drops
  * everything before flush_mark (a producer position) before it reads.  The stream is opened
  * on the first write, at that write's rate when the device takes it, otherwise at
@@ -20,6 +20,8 @@
 #include <alsa/asoundlib.h>
 
 #include <portaudio.h>
+#include <pthread.h>
+#include <sched.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -46,12 +48,23 @@ struct speakers_sink {
     narrate_error push_err; /* what stopped the last resampler_push */
     atomic_bool paused;
     _Atomic size_t flush_mark; /* the ring's head at the last flush */
+    int callback_raised;   /* touched only by the callback thread */
 };
 
 static void pause_briefly(void)
 {
     struct timespec ts = {0, POLL_NS};
     nanosleep(&ts, NULL);
+}
+
+/* Asks for real-time scheduling for the calling thread, at the lowest FIFO
+ * priority: enough to run ahead of the synthesis workers and the rest of the
+ * desktop, so that a busy machine does not make the device run dry.  Without
+ * the privilege (not root, no rtprio limit) the thread stays as it was. */
+static void raise_to_real_time(void)
+{
+    struct sched_param param = {.sched_priority = sched_get_priority_min(SCHED_FIFO)};
+    (void)pthread_setschedparam(pthread_self(), SCHED_FIFO, &param);
 }
 
 /* The real-time consumer: samples from the ring, silence on underrun or cancel. */
@@ -65,6 +78,10 @@ static int play(const void *input, void *output, unsigned long frames,
     (void)input;
     (void)time;
     (void)flags;
+    if (!sp->callback_raised) {
+        raise_to_real_time();
+        sp->callback_raised = 1;
+    }
     ring_discard_to(&sp->ring, atomic_load_explicit(&sp->flush_mark, memory_order_acquire));
     if (!atomic_load_explicit(&sp->base.canceled, memory_order_acquire) &&
         !atomic_load_explicit(&sp->paused, memory_order_acquire))
