@@ -46,13 +46,15 @@ typedef struct ntable {
 
 /* For each class of token, the indexes of the rules that can start at it, in
  * priority order; filled by norm_rules_index() (norm_rules.c).  The classes are
- * the token kinds (enum tok_kind), with words in lower case apart. */
+ * the token kinds (enum tok_kind), with words in lower case apart, each once
+ * followed by another token (k[0]) and once standing before a space or the
+ * end (k[1]). */
 #define NORM_MAX_RULES 48
 #define RULE_AT_LOWER 4
 #define RULE_CLASSES 5
 typedef struct rule_index {
-    unsigned char k[RULE_CLASSES][NORM_MAX_RULES];
-    unsigned char n[RULE_CLASSES];
+    unsigned char k[2][RULE_CLASSES][NORM_MAX_RULES];
+    unsigned char n[2][RULE_CLASSES];
 } rule_index;
 void norm_rules_index(rule_index *ix);
 

@@ -3,15 +3,16 @@
  * contain numbers), then states, arithmetic, phone numbers, measures, ratios, ranges,
  * house numbers and other numbers, then words, symbols and punctuation.  `word`
  * and `punct` match any single token, so every token is consumed.  Each rule
- * says at which kinds of token it can start; the others never try it. */
+ * says at which kinds of token it can start, and whether only where another
+ * token follows without a space; the others never try it. */
 #include "norm_rules.h"
 
 #define R(n, at) {#n, match_##n, expand_##n, at}
 
 static const nrule rules[] = {
     R(lexicon, AT_WORD | AT_NUM),
-    R(url, AT_WORD),
-    R(email, AT_WORD | AT_NUM),
+    R(url, AT_WORD | NEEDS_NEXT),
+    R(email, AT_WORD | AT_NUM | NEEDS_NEXT),
     R(tag, AT_PUNCT),
     R(ip, AT_NUM),
     R(digit_code, AT_NUM),
@@ -24,7 +25,7 @@ static const nrule rules[] = {
     R(date_mdy, AT_WORD),
     R(date_dmy, AT_NUM),
     R(date_numeric, AT_NUM),
-    R(month_abbrev, AT_CAP),
+    R(month_abbrev, AT_CAP | NEEDS_NEXT),
     R(version, AT_NUM),
     R(model, AT_NUM),
     R(decade, AT_NUM | AT_PUNCT),
@@ -46,10 +47,10 @@ static const nrule rules[] = {
     R(house, AT_NUM),
     R(fraction, AT_NUM),
     R(ordinal, AT_NUM),
-    R(alnum, AT_WORD),
+    R(alnum, AT_WORD | NEEDS_NEXT),
     R(number, AT_NUM | AT_PUNCT),
     R(roman, AT_CAP),
-    R(dotted, AT_WORD),
+    R(dotted, AT_WORD | NEEDS_NEXT),
     R(abbrev, AT_WORD),
     R(caps, AT_CAP),
     R(greek, AT_LOWER), /* Greek letters count as lower case */
@@ -64,12 +65,13 @@ _Static_assert(NRULES <= NORM_MAX_RULES, "rule_index too small");
 
 void norm_rules_index(rule_index *ix)
 {
-    for (int kind = 0; kind < RULE_CLASSES; kind++) {
-        ix->n[kind] = 0;
-        for (size_t k = 0; k < NRULES; k++)
-            if (rules[k].starts & (1u << kind))
-                ix->k[kind][ix->n[kind]++] = (unsigned char)k;
-    }
+    for (int alone = 0; alone < 2; alone++)
+        for (int kind = 0; kind < RULE_CLASSES; kind++) {
+            ix->n[alone][kind] = 0;
+            for (size_t k = 0; k < NRULES; k++)
+                if ((rules[k].starts & (1u << kind)) && !(alone && (rules[k].starts & NEEDS_NEXT)))
+                    ix->k[alone][kind][ix->n[alone][kind]++] = (unsigned char)k;
+        }
 }
 
 /* At NONE and SOME, a rule's reading stands for the symbols it covers ("$4"
@@ -88,8 +90,9 @@ static const nrule *first_match(const nctx *c, size_t i, nmatch *m)
     int kind = c->tok[i].kind;
     if (kind == TK_WORD && c->tok[i].cased == CASE_LOWER)
         kind = RULE_AT_LOWER;
-    for (size_t r = 0; r < ix->n[kind]; r++) {
-        const nrule *rule = &rules[ix->k[kind][r]];
+    int alone = i + 1 >= c->n || tk_space(c, i + 1);
+    for (size_t r = 0; r < ix->n[alone][kind]; r++) {
+        const nrule *rule = &rules[ix->k[alone][kind][r]];
         m->end = 0;
         m->row = m->row2 = NULL;
         m->kind = 0;

@@ -45,6 +45,9 @@ typedef void (*rule_expand_fn)(nctx *c, size_t i, const nmatch *m);
 #define AT_NUM (1u << TK_NUM)
 #define AT_PUNCT (1u << TK_PUNCT)
 #define AT_ANY (AT_WORD | AT_NUM | AT_PUNCT)
+/* With an AT_* mask: the rule never matches a token that stands before a
+ * space or the end of the sentence ("U.S.", "F-16", "example.com"). */
+#define NEEDS_NEXT (1u << 8)
 
 typedef struct nrule {
     const char *name;

@@ -80,13 +80,22 @@ static void put(block_builder *b, const char *s, size_t n, uint64_t src, int ver
     b->len += n;
 }
 
+static void put_space(block_builder *b, uint64_t src)
+{
+    if (!reserve(b, 1))
+        return;
+    uint64_t lo = floor_offset(b);
+    b->text[b->len] = ' ';
+    b->source[b->len++] = src < lo ? lo : src;
+}
+
 /* Writes a pending space or separator before text that maps to src. */
 static void flush_pending(block_builder *b, uint64_t src)
 {
     if (b->len && b->separator)
         put(b, b->separator, strlen(b->separator), src, 0);
     else if (b->len && b->space_pending)
-        put(b, " ", 1, b->space_at, 0);
+        put_space(b, b->space_at);
     b->separator = NULL;
     b->space_pending = 0;
 }
@@ -138,9 +147,14 @@ static void append(block_builder *b, const char *s, size_t n, uint64_t src, uint
 {
     size_t i = 0;
     while (i < n) {
+        uint64_t at = verbatim ? src + i : src;
+        if (s[i] == ' ') {
+            bb_space(b, at);
+            i++;
+            continue;
+        }
         size_t run = printable_ascii_run(s + i, n - i);
         if (run) {
-            uint64_t at = verbatim ? src + i : src;
             flush_pending(b, at);
             put(b, s + i, run, at, verbatim);
             i += run;

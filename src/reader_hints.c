@@ -137,8 +137,20 @@ static int in_list(const reader_hints *h, hint_kind kind, const char *key, size_
     return 0;
 }
 
+/* The printable ASCII bytes of s[0..n) other than spaces: each is kept in a
+ * line key, so a line with SHORT_LINE_BYTES of them has none. */
+static size_t ascii_ink(const char *s, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        k += (unsigned char)s[i] > ' ' && (unsigned char)s[i] < 0x7F;
+    return k;
+}
+
 line_verdict reader_hints_judge_line(const reader_hints *h, const char *s, size_t n)
 {
+    if (ascii_ink(s, n) >= SHORT_LINE_BYTES)
+        return LINE_TEXT;
     char key[SHORT_LINE_BYTES + 1];
     size_t len = line_key(s, n, key);
     if (len == 0 || has_inner_sentence_end(key, len))
