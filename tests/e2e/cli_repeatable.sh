@@ -9,10 +9,22 @@ need ffmpeg
 article="$PWD/examples/harbor-accord.txt"
 pcm() { ffmpeg -v error -i "$1" -f s16le - | md5sum | cut -d' ' -f1; }
 
+# A sentence that outlives the library's 10 s hang timeout (an ASan build on a
+# starved machine) is replaced by a pause, on purpose and with a warning: that
+# run says nothing about determinism, so it is made again, up to three times.
+render() { # engine workers out.wav
+    local try
+    for try in 1 2 3; do
+        "$NARRATE" --engine "$1" -j "$2" "$article" -o "$3" 2> "$TMP/err" || { cat "$TMP/err"; return 1; }
+        grep -q 'hung on a sentence' "$TMP/err" || return 0
+        echo "note: $1 -j$2: a sentence timed out under load (try $try); again"
+    done
+    return 1
+}
+
 for engine in espeak-ng flite; do
     for run in j1 j2 j2again j3; do
-        "$NARRATE" --engine "$engine" -j "${run//[^0-9]/}" "$article" -o "$TMP/$engine.$run.wav" ||
-            fail "$engine -$run: narrate failed"
+        render "$engine" "${run//[^0-9]/}" "$TMP/$engine.$run.wav" || fail "$engine -$run: narrate failed"
     done
     one=$(pcm "$TMP/$engine.j1.wav")
     check "$engine: -j1 and -j2 give the same samples" test "$one" = "$(pcm "$TMP/$engine.j2.wav")"
