@@ -138,7 +138,7 @@ static int in_list(const reader_hints *h, hint_kind kind, const char *key, size_
 }
 
 /* The printable ASCII bytes of s[0..n) other than spaces: each is kept in a
- * line key, so a line with SHORT_LINE_BYTES of them has none. */
+ * line key, so a line with more than SHORT_LINE_BYTES of them has none. */
 static size_t ascii_ink(const char *s, size_t n)
 {
     size_t k = 0;
@@ -149,7 +149,7 @@ static size_t ascii_ink(const char *s, size_t n)
 
 line_verdict reader_hints_judge_line(const reader_hints *h, const char *s, size_t n)
 {
-    if (ascii_ink(s, n) >= SHORT_LINE_BYTES)
+    if (ascii_ink(s, n) > SHORT_LINE_BYTES)
         return LINE_TEXT;
     char key[SHORT_LINE_BYTES + 1];
     size_t len = line_key(s, n, key);

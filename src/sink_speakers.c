@@ -3,12 +3,14 @@
  * The thread that calls narrate_sink_write is the ring's producer; PortAudio's
  * real-time callback is its consumer and touches nothing but the ring and the
  * atomics `canceled`, `paused` and `flush_mark`, so it never allocates, locks or
- * prints; on its first call it asks for SCHED_FIFO for its thread.  Pause and flush are requests any thread may make; the callback carries
- * them out: while paused it plays silence and leaves the ring alone, and it drops
- * everything before flush_mark (a producer position) before it reads.  The stream is opened
- * on the first write, at that write's rate when the device takes it, otherwise at
- * the device's own rate through a resampler.  The sink owns one PortAudio
- * initialization (PortAudio counts them), the stream, the ring and the resampler.
+ * prints; on its first call it asks for SCHED_FIFO for its thread.  Pause and
+ * flush are requests any thread may make; the callback carries them out: while
+ * paused it plays silence and leaves the ring alone, and it drops everything
+ * before flush_mark (a producer position) before it reads.  The stream is
+ * opened on the first write, at that write's rate when the device takes it,
+ * otherwise at the device's own rate through a resampler.  The sink owns one
+ * PortAudio initialization (PortAudio counts them), the stream, the ring and
+ * the resampler.
  *
  * Calls that make ALSA or JACK print (initialize, open, close, terminate) run with
  * fd 2 silenced; see stderr_quiet.h. */
