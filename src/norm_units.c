@@ -23,11 +23,21 @@ static const nrow *unit_at(const nctx *c, size_t j, size_t *end)
     return best;
 }
 
+/* Whether unit row r, ending before token end, may stand where it is: an
+ * `attached` unit only right after the number, a `dotted` one also after a
+ * space when an abbreviation dot follows it ("8 in."). */
+static int unit_spacing_ok(const nctx *c, const nrow *r, int spaced, size_t end)
+{
+    if (!spaced || r->col[3].len == 0)
+        return 1;
+    return nslice_is(r->col[3], "dotted") && tk_punct(c, end, '.');
+}
+
 size_t match_unit_after(const nctx *c, size_t e, nmatch *m)
 {
     size_t at = tk_space(c, e) ? e + 1 : e, end;
     const nrow *r = unit_at(c, at, &end);
-    if (!r || (at != e && nslice_is(r->col[3], "attached")))
+    if (!r || !unit_spacing_ok(c, r, at != e, end))
         return e;
     m->unit = r;
     m->unit_at = at;
@@ -94,7 +104,7 @@ int match_measure(const nctx *c, size_t i, nmatch *m)
     m->row = unit_at(c, at, &m->end);
     if (!m->row)
         return 0;
-    if (at != j && nslice_is(m->row->col[3], "attached"))
+    if (!unit_spacing_ok(c, m->row, at != j, m->end))
         return 0;
     if (at == j && i > 0 && tk_word(c, i - 1) && !(tk_is(c, i - 1, "x") && i > 1 && tk_num(c, i - 2)))
         return 0; /* letters on both sides make a code: "W3C", "B2A23C"; not "4x100m" */

@@ -195,8 +195,8 @@ static size_t decide(const scan *s, size_t p)
     size_t b = p;
     while (b > 0 && p - b < 32 && (is_alpha(t[b - 1]) || t[b - 1] == '.'))
         b--;
-    if (p - b == 1 && b > 0 && (is_digit(t[b - 1]) || t[b - 1] == '&'))
-        return r; /* "$1.2m.", "Apartment 4B.", "R&D.": no initial */
+    if (p - b == 1 && b > 0 && (is_digit(t[b - 1]) || t[b - 1] == '&' || t[b - 1] == '/'))
+        return r; /* "$1.2m.", "Apartment 4B.", "R&D.", "7,000 MB/s.": no initial */
     if (p - b == 1 && label_before(s, b))
         return r; /* "World War I. London", "in Part C. The": no initial */
     if (unit_after_number(s, b, p))
