@@ -58,6 +58,40 @@ void expand_clock(nctx *c, size_t i, const nmatch *m)
     emit_tmp(c, i, m->end);
 }
 
+/* Whether token k is a word of clock_contexts.tsv of the given kind. */
+static int clock_word(const nctx *c, size_t k, const char *kind)
+{
+    const nrow *r = k < c->n && tk_word(c, k) ? tk_lookup(c, &c->d->clock_words, k, "") : NULL;
+    return r && nslice_is(r->col[1], kind);
+}
+
+/* Whether token k is one of the ASCII marks in list. */
+static int clause_mark(const nctx *c, size_t k, const char *list)
+{
+    return tk_kind(c, k) == TK_PUNCT && c->tok[k].cp > 0 && c->tok[k].cp < 0x80 &&
+           strchr(list, (int)c->tok[k].cp) != NULL;
+}
+
+/* Whether i..j is a 24-hour time written with a dot: "at 18.45", "07.30",
+ * not "at 18.45%", "at 13.50 pence" nor "at 10.30" (a price or a level). */
+static int dotted_clock(const nctx *c, size_t i, size_t j)
+{
+    long h = tk_value(c, i);
+    int zero = tk_p(c, i)[0] == '0';
+    size_t p = tk_prev(c, i), k = tk_space(c, j) ? j + 1 : j;
+    if (!tk_punct(c, i + 1, '.') || tk_len(c, i) != 2 || (h < 13 && !zero) || h > 23)
+        return 0;
+    if (!zero && (p == SIZE_MAX || !clock_word(c, p, "before")))
+        return 0;
+    if (k == j && j < c->n && !clause_mark(c, j, ",.;:)!?"))
+        return 0; /* "at 17.08°C", "at 18.45%" */
+    if (tk_kind(c, k) == TK_PUNCT && !clause_mark(c, k, ",.;:)!?(-"))
+        return 0; /* "at 18.45 %" */
+    if (tk_num(c, k) || clock_word(c, k, "not_after"))
+        return 0;
+    return !(tk_word(c, k) && (tk_lookup(c, &c->d->units, k, "") || tk_lookup(c, &c->d->scales, k, "")));
+}
+
 int match_time(const nctx *c, size_t i, nmatch *m)
 {
     long h = tk_value(c, i);
@@ -78,7 +112,8 @@ int match_time(const nctx *c, size_t i, nmatch *m)
     size_t k = tk_space(c, j) ? j + 1 : j;
     m->kind = meridiem_at(c, k, &e);
     int glued_zone = tk_word(c, j) && tk_lookup(c, &c->d->zones, j, ""); /* "18:00:00Z" */
-    if (!m->kind && (!m->a || !tk_punct(c, i + 1, ':') || (tk_word(c, j) && !glued_zone) || tk_num(c, j + 1)))
+    int clock = m->a && !m->b && dotted_clock(c, i, j);
+    if (!m->kind && !clock && (!m->a || !tk_punct(c, i + 1, ':') || (tk_word(c, j) && !glued_zone) || tk_num(c, j + 1)))
         return 0;
     if (m->kind && h > 12)
         return 0;
