@@ -436,9 +436,28 @@ int match_fraction(const nctx *c, size_t i, nmatch *m)
 }
 
 
+/* Whether the fraction at j is a pair of readings rather than a part of a
+ * whole: two numbers of two digits or more, the first larger ("blood
+ * pressure of 130/80" one hundred thirty over eighty); a sign before it
+ * keeps it a fraction ("-133/94"). */
+static int reading_pair(const nctx *c, size_t i, size_t j)
+{
+    if (tk_len(c, j) < 2 || tk_len(c, j + 2) < 2 || (i > 0 && tk_punct(c, i - 1, '-')))
+        return 0;
+    return num_value(tk_p(c, j), tk_len(c, j)) > num_value(tk_p(c, j + 2), tk_len(c, j + 2));
+}
+
 void expand_fraction(nctx *c, size_t i, const nmatch *m)
 {
     size_t j = m->a;
+    if (!m->kind && reading_pair(c, i, j)) {
+        num_cardinal(&c->tmp, tk_p(c, j), tk_len(c, j));
+        tmp_words(c, "over");
+        num_cardinal(&c->tmp, tk_p(c, j + 2), tk_len(c, j + 2));
+        emit_tmp(c, i, m->a + 3);
+        expand_unit_after(c, m);
+        return;
+    }
     if (m->kind) {
         num_cardinal(&c->tmp, tk_p(c, i), tk_len(c, i));
         tmp_words(c, "and");
