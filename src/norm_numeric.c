@@ -537,8 +537,8 @@ int match_alnum(const nctx *c, size_t i, nmatch *m)
     m->kind = tk_is(c, j + 1, "s");
     if (m->kind)
         m->end++;
-    else if (tk_word(c, j + 1))
-        return 0;
+    else if (tk_word(c, j + 1) && !(tk_len(c, j + 1) >= 3 && tk_cased(c, j + 1) == CASE_LOWER))
+        return 0; /* a variant in lower case is read as a word: "A320neo" */
     return 1;
 }
 
