@@ -72,8 +72,9 @@ static enum abbrev_class class_of(const scan *s, const char *w, size_t n)
     if (n == 1 || memchr(w, '.', n))
         return AB_STARTER;
     r = ntable_get(&s->d->months, w, n);
-    if (!r)
-        r = ntable_get(&s->d->weekdays, w, n);
+    if (r && nrow_abbreviates(r))
+        return AB_MAY; /* "on 30 Oct. Take two", but "Oct. 30" */
+    r = ntable_get(&s->d->weekdays, w, n);
     if (r && nrow_abbreviates(r))
         return AB_STARTER;
     r = ntable_get(&s->d->states, key, n + 1);

@@ -74,6 +74,8 @@ static const split_case cases[] = {
     {"See sec. 5 of the act. Then more.", "See sec. 5 of the act.|Then more."},
     {"It spent $5bn on R&D. Send tips.", "It spent $5bn on R&D.|Send tips."},
     {"It reads at 7,000 MB/s. AMD said so.", "It reads at 7,000 MB/s.|AMD said so."},
+    {"It was announced on 30 Oct. Take two.", "It was announced on 30 Oct.|Take two."},
+    {"The deal closed Oct. 30, 2023. Then more.", "The deal closed Oct. 30, 2023.|Then more."},
     {"The meeting ended at 4 p.m. Officials said nothing.", "The meeting ended at 4 p.m.|Officials said nothing."},
     {"The deadline is 5 p.m. Friday. Then more.", "The deadline is 5 p.m. Friday.|Then more."},
     {"Polls close at 8 p.m. Eastern time. Then more.", "Polls close at 8 p.m. Eastern time.|Then more."},
