@@ -3,11 +3,21 @@
 #include "norm_numbers.h"
 #include "norm_rules.h"
 
+/* Whether a straight double quote at j would close a quotation: an odd
+ * number of them stand before it in the sentence ("he said \"I was 2\""). */
+static int closes_quote(const nctx *c, size_t j)
+{
+    size_t marks = 0;
+    for (size_t k = 0; k < j; k++)
+        marks += tk_punct(c, k, '"');
+    return marks % 2;
+}
+
 /* The longest unit (up to four tokens, no spaces) starting at j; sets *end. */
 static const nrow *unit_at(const nctx *c, size_t j, size_t *end)
 {
     const nrow *best = NULL;
-    if (j >= c->n || tk_space(c, j) || tk_num(c, j))
+    if (j >= c->n || tk_space(c, j) || tk_num(c, j) || (tk_punct(c, j, '"') && closes_quote(c, j)))
         return NULL;
     size_t start = c->tok[j].off;
     for (size_t k = j; k < c->n && k < j + 4; k++) {
