@@ -1,5 +1,7 @@
 /* Measures and percentages: 5 km, 30°C, 65 mph, 10-km, 587.2/km2, 93%,
  * heights in feet and inches (6'2"). */
+#include <strings.h>
+
 #include "norm_numbers.h"
 #include "norm_rules.h"
 
@@ -91,6 +93,17 @@ void expand_percent(nctx *c, size_t i, const nmatch *m)
     emit_tmp(c, i, m->end);
 }
 
+/* Whether the word at j is the ordinal suffix of the whole number n: "1st",
+ * "22nd", but "14st" is fourteen stone. */
+static int own_ordinal_suffix(const nctx *c, const nnum *n, size_t j)
+{
+    if (n->fp || n->in == 0 || tk_len(c, j) != 2)
+        return 0;
+    int last = n->ip[n->in - 1] - '0', teen = n->in > 1 && n->ip[n->in - 2] == '1';
+    const char *suffix = teen || last > 3 || last == 0 ? "th" : last == 1 ? "st" : last == 2 ? "nd" : "rd";
+    return strncasecmp(tk_p(c, j), suffix, 2) == 0;
+}
+
 int match_measure(const nctx *c, size_t i, nmatch *m)
 {
     if (!parse_number(c, i, &m->num))
@@ -114,7 +127,7 @@ int match_measure(const nctx *c, size_t i, nmatch *m)
     m->row = unit_at(c, at, &m->end);
     if (!m->row)
         return 0;
-    if (!unit_spacing_ok(c, m->row, at != j, m->end))
+    if (!unit_spacing_ok(c, m->row, at != j, m->end) || (at == j && own_ordinal_suffix(c, &m->num, at)))
         return 0;
     if (at == j && i > 0 && tk_word(c, i - 1) && !(tk_is(c, i - 1, "x") && i > 1 && tk_num(c, i - 2)))
         return 0; /* letters on both sides make a code: "W3C", "B2A23C"; not "4x100m" */
