@@ -104,6 +104,18 @@ static int own_ordinal_suffix(const nctx *c, const nnum *n, size_t j)
     return strncasecmp(tk_p(c, j), suffix, 2) == 0;
 }
 
+/* Whether the meter row r, after the number at i, follows a count of hours
+ * and so is minutes: "3h 42m", "2 hrs 15m". */
+static int minutes_after_hours(const nctx *c, size_t i, const nrow *r)
+{
+    size_t u = tk_prev(c, i);
+    if (!nslice_is(r->col[0], "m") || u == SIZE_MAX || u == 0 || !tk_word(c, u))
+        return 0;
+    size_t n = tk_space(c, u - 1) && u >= 2 ? u - 2 : u - 1;
+    const nrow *before = tk_num(c, n) ? tk_lookup(c, &c->d->units, u, "") : NULL;
+    return before && nslice_is(before->col[2], "hours");
+}
+
 int match_measure(const nctx *c, size_t i, nmatch *m)
 {
     if (!parse_number(c, i, &m->num))
@@ -132,6 +144,8 @@ int match_measure(const nctx *c, size_t i, nmatch *m)
     if (at == j && i > 0 && tk_word(c, i - 1) && !(tk_is(c, i - 1, "x") && i > 1 && tk_num(c, i - 2)))
         return 0; /* letters on both sides make a code: "W3C", "B2A23C"; not "4x100m" */
     m->a = at;
+    if (minutes_after_hours(c, i, m->row))
+        m->row = ntable_get(&c->d->units, "min", 3); /* "3h 42m" */
     size_t e;
     if (tk_punct(c, m->end, '/') && (m->unit = unit_at(c, m->end + 1, &e)) != NULL) {
         m->unit_at = m->end + 1; /* "5 mg/kg" per kilogram */
