@@ -56,6 +56,18 @@ static size_t ellipsis_at(const scan *s, size_t i)
     return i + 3 <= s->lim && memcmp(s->t + i, "\xE2\x80\xA6", 3) == 0 ? 3 : 0;
 }
 
+/* Whether the word at w begins in lower case with a capital inside, a name
+ * that may begin a sentence: "iPhone", "macOS", "eBay", "mRNA"; -1 when the
+ * text may go on before it is known. */
+static int camel_word(const scan *s, size_t w)
+{
+    size_t k = w + 1;
+    for (; k < s->lim && k < w + 32 && is_alpha(s->t[k]); k++)
+        if (is_upper(s->t[k]))
+            return 1;
+    return k == s->lim && !s->final ? -1 : 0;
+}
+
 static enum abbrev_class class_of(const scan *s, const char *w, size_t n)
 {
     char key[40];
@@ -189,7 +201,10 @@ static size_t decide(const scan *s, size_t p)
     if (w == s->lim)
         return s->final ? r : NEED;
     char next = t[w];
-    if (is_lower(next))
+    int camel = is_lower(next) ? camel_word(s, w) : 0;
+    if (camel < 0)
+        return NEED;
+    if (is_lower(next) && !camel)
         return 0;
     if (t[p] != '.' || marks > 1)
         return r;

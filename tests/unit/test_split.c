@@ -75,6 +75,8 @@ static const split_case cases[] = {
     {"It spent $5bn on R&D. Send tips.", "It spent $5bn on R&D.|Send tips."},
     {"It reads at 7,000 MB/s. AMD said so.", "It reads at 7,000 MB/s.|AMD said so."},
     {"It was announced on 30 Oct. Take two.", "It was announced on 30 Oct.|Take two."},
+    {"Sales fell in 2025. iPhone sales rose.", "Sales fell in 2025.|iPhone sales rose."},
+    {"The U.S. iPhone market grew. Then more.", "The U.S. iPhone market grew.|Then more."},
     {"The deal closed Oct. 30, 2023. Then more.", "The deal closed Oct. 30, 2023.|Then more."},
     {"The meeting ended at 4 p.m. Officials said nothing.", "The meeting ended at 4 p.m.|Officials said nothing."},
     {"The deadline is 5 p.m. Friday. Then more.", "The deadline is 5 p.m. Friday.|Then more."},
