@@ -10,15 +10,27 @@ typedef struct symbol_word {
     uint32_t cp;
     const char *spoken;
     const char *doubled; /* the reading of the mark written twice ("§§"), or NULL */
+    int before_number;   /* read only when a number follows ("p<0.05", "> 50") */
+    const char *formula; /* the reading after a number or a letter ("x > 5"), or NULL */
 } symbol_word;
 
-/* Symbols read as words wherever they stand alone. */
+/* Symbols read as words wherever they stand alone, or before a number. */
 static const symbol_word symbols[] = {
-    {'&', "and", NULL},     {'+', "plus", NULL},           {'=', "equals", NULL},
-    {'@', "at", NULL},      {0xB0, "degrees", NULL},       {0xD7, "times", NULL},
-    {0xA7, "section", "sections"}, {0xB6, "paragraph", "paragraphs"}, {'~', "about", NULL},
-    {0x2030, "per mille", NULL}, {0xB1, "plus or minus", NULL},
+    {'&', "and", NULL, 0, NULL},     {'+', "plus", NULL, 0, NULL},     {'=', "equals", NULL, 0, NULL},
+    {'@', "at", NULL, 0, NULL},      {0xB0, "degrees", NULL, 0, NULL}, {0xD7, "times", NULL, 0, NULL},
+    {0xA7, "section", "sections", 0, NULL}, {0xB6, "paragraph", "paragraphs", 0, NULL},
+    {'~', "about", NULL, 0, NULL}, {0x2030, "per mille", NULL, 0, NULL}, {0xB1, "plus or minus", NULL, 0, NULL},
+    {'<', "less than", NULL, 1, NULL}, {'>', "more than", NULL, 1, "greater than"},
+    {0x2264, "at most", NULL, 1, "less than or equal to"}, {0x2265, "at least", NULL, 1, "greater than or equal to"},
 };
+
+/* Whether the symbol at i stands in a formula: a number or a single letter
+ * before it ("p<0.05", "x > 5"). */
+static int in_formula(const nctx *c, size_t i)
+{
+    size_t p = tk_prev(c, i);
+    return p != SIZE_MAX && (tk_num(c, p) || (tk_word(c, p) && tk_len(c, p) == 1));
+}
 
 int match_symbol(const nctx *c, size_t i, nmatch *m)
 {
@@ -30,7 +42,7 @@ int match_symbol(const nctx *c, size_t i, nmatch *m)
         return 1;
     }
     for (size_t k = 0; k < sizeof symbols / sizeof symbols[0]; k++)
-        if (c->tok[i].cp == symbols[k].cp) {
+        if (c->tok[i].cp == symbols[k].cp && (!symbols[k].before_number || tk_num(c, tk_next(c, i)))) {
             m->kind = (int)k;
             m->end = symbols[k].doubled && tk_punct(c, i + 1, symbols[k].cp) ? i + 2 : i + 1;
             return 1;
@@ -65,7 +77,10 @@ void expand_symbol(nctx *c, size_t i, const nmatch *m)
         emit_symbol_name(c, i, named);
         return;
     }
-    const char *w = m->kind < 0 ? "number" : m->end > i + 1 ? symbols[m->kind].doubled : symbols[m->kind].spoken;
+    const char *w = m->kind < 0                                      ? "number"
+                    : m->end > i + 1                                 ? symbols[m->kind].doubled
+                    : symbols[m->kind].formula && in_formula(c, i) ? symbols[m->kind].formula
+                                                                     : symbols[m->kind].spoken;
     emit(c, w, strlen(w), i, m->end);
 }
 
