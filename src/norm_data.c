@@ -40,6 +40,7 @@ static const table_spec specs[] = {
     {"average_contexts.tsv", offsetof(norm_data, averages), 2, 1},
     {"counted_nouns.tsv", offsetof(norm_data, counted), 1, 1},
     {"weekday_contexts.tsv", offsetof(norm_data, weekday_words), 1, 1},
+    {"amount_nouns.tsv", offsetof(norm_data, amount_words), 2, 1},
     {"clock_contexts.tsv", offsetof(norm_data, clock_words), 2, 1},
 };
 

@@ -82,6 +82,7 @@ struct norm_data {
     ntable digit_words; /* digit_contexts.tsv: words before a number read digit by digit */
     ntable counted;   /* counted_nouns.tsv: nouns after which "1.2m" is a count */
     ntable weekday_words; /* weekday_contexts.tsv: words before a day name alone ("on Wed.") */
+    ntable amount_words; /* amount_nouns.tsv: determiners and nouns around an amount used as a modifier, kind */
     ntable clock_words; /* clock_contexts.tsv: words around a dotted 24-hour time ("at 18.45"), kind */
     ntable models;    /* model_contexts.tsv: words around a model number (Boeing 737), position */
     ntable averages;  /* average_contexts.tsv: words around a batting average (.312), position */

@@ -138,7 +138,9 @@ void expand_unit_after(nctx *c, const nmatch *m);
 /* Whether an amount spanning tokens [i, end) modifies the noun after it, so
  * that its unit is singular: the indefinite article before it and a
  * lower-case word after it that is no sentence_starters.tsv word ("a $25m
- * deal" dollar, "a 10 km run" kilometer; not "a $5 million or more").
+ * deal" dollar, "a 10 km run" kilometer; not "a $5 million or more"), or a
+ * determiner of amount_nouns.tsv or a possessive before it and one of its
+ * nouns after it ("the £250m scheme", "the phone's 5,000mAh battery").
  * Money uses it only with a scale word: the Google test set reads "a
  * $133,000 grant" with "dollars". */
 int amount_before_noun(const nctx *c, size_t i, size_t end);
