@@ -35,11 +35,15 @@ static const nrow *unit_at(const nctx *c, size_t j, size_t *end)
     return best;
 }
 
-/* Whether unit row r, ending before token end, may stand where it is: an
- * `attached` unit only right after the number, a `dotted` one also after a
- * space when an abbreviation dot follows it ("8 in."). */
-static int unit_spacing_ok(const nctx *c, const nrow *r, int spaced, size_t end)
+/* Whether unit row r, ending before token end, may stand where it is after
+ * number n (NULL when unknown): an `attached` unit only right after the
+ * number, a `dotted` one also after a space when an abbreviation dot follows
+ * it ("8 in."), a `decimal` one only right after a number with decimals
+ * ("43.03s", but "the 20s"). */
+static int unit_spacing_ok(const nctx *c, const nrow *r, const nnum *n, int spaced, size_t end)
 {
+    if (nslice_is(r->col[3], "decimal"))
+        return !spaced && n && n->fp;
     if (!spaced || r->col[3].len == 0)
         return 1;
     return nslice_is(r->col[3], "dotted") && tk_punct(c, end, '.');
@@ -49,7 +53,7 @@ size_t match_unit_after(const nctx *c, size_t e, nmatch *m)
 {
     size_t at = tk_space(c, e) ? e + 1 : e, end;
     const nrow *r = unit_at(c, at, &end);
-    if (!r || !unit_spacing_ok(c, r, at != e, end))
+    if (!r || !unit_spacing_ok(c, r, NULL, at != e, end))
         return e;
     m->unit = r;
     m->unit_at = at;
@@ -151,7 +155,7 @@ int match_measure(const nctx *c, size_t i, nmatch *m)
     m->row = unit_at(c, at, &m->end);
     if (!m->row)
         return 0;
-    if (!unit_spacing_ok(c, m->row, at != j, m->end) || (at == j && own_ordinal_suffix(c, &m->num, at)))
+    if (!unit_spacing_ok(c, m->row, &m->num, at != j, m->end) || (at == j && own_ordinal_suffix(c, &m->num, at)))
         return 0;
     if (at == j && i > 0 && tk_word(c, i - 1) && !(tk_is(c, i - 1, "x") && i > 1 && tk_num(c, i - 2)))
         return 0; /* letters on both sides make a code: "W3C", "B2A23C"; not "4x100m" */
