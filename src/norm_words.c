@@ -379,12 +379,14 @@ int match_roman(const nctx *c, size_t i, nmatch *m)
         if (!strchr("IVXLCDM", p[k]))
             return 0;
     int v = roman_value(p, n);
-    if (v == 0 || ntable_get(&c->d->acronyms, p, n))
+    if (v == 0)
         return 0;
     if (n == 1 && v > 10)
         return 0; /* a lone L, C, D or M is a letter: "Medicare Part D", "Appendix C" */
     size_t pv = tk_prev(c, i);
     const nrow *ctx = pv == SIZE_MAX ? NULL : tk_lookup(c, &c->d->roman, pv, "");
+    if (!ctx && ntable_get(&c->d->acronyms, p, n))
+        return 0; /* "Pixel 9 Pro XL", but "Part XL" */
     m->kind = v;
     m->end = i + 1;
     if (c->headline) { /* "KING CHARLES III CROWNED", never "PRESIDENT XI" or "WAR I FOUGHT" */
