@@ -539,6 +539,9 @@ int match_alnum(const nctx *c, size_t i, nmatch *m)
         m->end++;
     else if (tk_word(c, j + 1) && !(tk_len(c, j + 1) >= 3 && tk_cased(c, j + 1) == CASE_LOWER))
         return 0; /* a variant in lower case is read as a word: "A320neo" */
+    while (!m->kind && tk_cased(c, i) == CASE_UPPER && tk_dash(c, m->end) && tk_num(c, m->end + 1) &&
+           tk_len(c, m->end + 1) <= 4 && !tk_word(c, m->end + 2) && !tk_punct(c, m->end + 2, '.'))
+        m->end += 2; /* more groups of a code: "CVE-2024-3094", not a range */
     return 1;
 }
 
@@ -550,7 +553,15 @@ void expand_alnum(nctx *c, size_t i, const nmatch *m)
     model_number(c, tk_p(c, m->a), tk_len(c, m->a));
     if (m->kind)
         words_make_plural(&c->tmp, from);
-    emit_tmp(c, m->a, m->end);
+    if (m->kind || m->end == m->a + 1) {
+        emit_tmp(c, m->a, m->end);
+        return;
+    }
+    emit_tmp(c, m->a, m->a + 1);
+    for (size_t g = m->a + 2; g < m->end; g += 2) {
+        model_number(c, tk_p(c, g), tk_len(c, g));
+        emit_tmp(c, g - 1, g + 1);
+    }
 }
 
 /* ---- model numbers: Boeing 737, 737-800s, the 787 Dreamliner ---- */
