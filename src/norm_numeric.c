@@ -584,8 +584,9 @@ static int model_word(const nctx *c, size_t i, const char *position)
 static int three_digits(const nctx *c, size_t i) { return tk_num(c, i) && tk_len(c, i) == 3; }
 
 /* A three- or four-digit whole number after a `before` word, with an optional
- * "-800" variant, or between a `determiner` and an `after` word; an
- * optional plural "s". */
+ * "-800" variant, or between a `determiner` and an `after` word, or after a
+ * `determiner` with a one-digit variant ("the 787-9"); an optional plural
+ * "s". */
 int match_model(const nctx *c, size_t i, nmatch *m)
 {
     size_t pv = tk_prev(c, i);
@@ -594,7 +595,10 @@ int match_model(const nctx *c, size_t i, nmatch *m)
     if (!(three_digits(c, i) || four) || !starts_token(c, i) || tk_p(c, i)[0] == '0')
         return 0;
     size_t e = i + 1;
-    if (before && tk_punct(c, e, '-') && three_digits(c, e + 1))
+    int determiner = pv != SIZE_MAX && model_word(c, pv, "determiner");
+    int one_digit = tk_num(c, e + 1) && tk_len(c, e + 1) == 1 && tk_p(c, e + 1)[0] > '1' && three_digits(c, i) &&
+                    num_value(tk_p(c, i), 3) % 10 != 0; /* "the 787-9", but "the 200-1", "the 125-1 odds" */
+    if (tk_punct(c, e, '-') && ((before && three_digits(c, e + 1)) || ((before || determiner) && one_digit)))
         e += 2;
     m->a = e;
     m->kind = tk_is(c, e, "s");
@@ -602,8 +606,7 @@ int match_model(const nctx *c, size_t i, nmatch *m)
         e++;
     if (tk_word(c, e) || tk_num(c, e) || ((tk_punct(c, e, '.') || tk_punct(c, e, ',')) && tk_num(c, e + 1)))
         return 0;
-    if (!before && !(tk_space(c, e) && model_word(c, e + 1, "after") && pv != SIZE_MAX &&
-                     model_word(c, pv, "determiner")))
+    if (!before && e == i + 1 && !(tk_space(c, e) && model_word(c, e + 1, "after") && determiner))
         return 0;
     m->end = e;
     return 1;
