@@ -586,16 +586,17 @@ static int three_digits(const nctx *c, size_t i) { return tk_num(c, i) && tk_len
 /* A three- or four-digit whole number after a `before` word, with an optional
  * "-800" variant, or between a `determiner` and an `after` word, or after a
  * `determiner` with a one-digit variant ("the 787-9"); an optional plural
- * "s". */
+ * "s".  Four digits too after a `before` word or before an `after` one. */
 int match_model(const nctx *c, size_t i, nmatch *m)
 {
     size_t pv = tk_prev(c, i);
     int before = pv != SIZE_MAX && i > 0 && tk_space(c, i - 1) && model_word(c, pv, "before");
-    int four = before && tk_num(c, i) && tk_len(c, i) == 4; /* "Resolution 2728", "Flight 1549" */
+    int determiner = pv != SIZE_MAX && model_word(c, pv, "determiner");
+    int after = determiner && tk_space(c, i + 1) && model_word(c, i + 2, "after");
+    int four = (before || after) && tk_num(c, i) && tk_len(c, i) == 4; /* "Flight 1549", "the 2100 block" */
     if (!(three_digits(c, i) || four) || !starts_token(c, i) || tk_p(c, i)[0] == '0')
         return 0;
     size_t e = i + 1;
-    int determiner = pv != SIZE_MAX && model_word(c, pv, "determiner");
     int one_digit = tk_num(c, e + 1) && tk_len(c, e + 1) == 1 && tk_p(c, e + 1)[0] > '1' && three_digits(c, i) &&
                     num_value(tk_p(c, i), 3) % 10 != 0; /* "the 787-9", but "the 200-1", "the 125-1 odds" */
     if (tk_punct(c, e, '-') && ((before && three_digits(c, e + 1)) || ((before || determiner) && one_digit)))
@@ -606,7 +607,7 @@ int match_model(const nctx *c, size_t i, nmatch *m)
         e++;
     if (tk_word(c, e) || tk_num(c, e) || ((tk_punct(c, e, '.') || tk_punct(c, e, ',')) && tk_num(c, e + 1)))
         return 0;
-    if (!before && e == i + 1 && !(tk_space(c, e) && model_word(c, e + 1, "after") && determiner))
+    if (!before && m->a == i + 1 && !(tk_space(c, e) && model_word(c, e + 1, "after") && determiner))
         return 0;
     m->end = e;
     return 1;
