@@ -6,12 +6,13 @@
 #include "norm_rules.h"
 
 /* Whether a straight double quote at j would close a quotation: an odd
- * number of them stand before it in the sentence ("he said \"I was 2\""). */
+ * number of them stand before it in the sentence ("he said \"I was 2\""),
+ * not counting inch marks right after a number ("6\"-12\""). */
 static int closes_quote(const nctx *c, size_t j)
 {
     size_t marks = 0;
     for (size_t k = 0; k < j; k++)
-        marks += tk_punct(c, k, '"');
+        marks += tk_punct(c, k, '"') && !(k > 0 && tk_num(c, k - 1));
     return marks % 2;
 }
 
