@@ -72,16 +72,19 @@ static int clause_mark(const nctx *c, size_t k, const char *list)
            strchr(list, (int)c->tok[k].cp) != NULL;
 }
 
-/* Whether i..j is a 24-hour time written with a dot: "at 18.45", "07.30",
- * not "at 18.45%", "at 13.50 pence" nor "at 10.30" (a price or a level). */
+/* Whether i..j is a time written with a dot: "at 18.45", "07.30", "at 7.45
+ * tonight", not "at 18.45%", "at 13.50 pence" nor "at 10.30" (a price or a
+ * level). */
 static int dotted_clock(const nctx *c, size_t i, size_t j)
 {
     long h = tk_value(c, i);
     int zero = tk_p(c, i)[0] == '0';
     size_t p = tk_prev(c, i), k = tk_space(c, j) ? j + 1 : j;
-    if (!tk_punct(c, i + 1, '.') || tk_len(c, i) != 2 || (h < 13 && !zero) || h > 23)
+    int before = p != SIZE_MAX && clock_word(c, p, "before");
+    int day_hour = h >= 1 && h <= 12 && !zero && before && k > j && clock_word(c, k, "after"); /* "at 7.45 tonight" */
+    if (!tk_punct(c, i + 1, '.') || (tk_len(c, i) != 2 && !day_hour) || (h < 13 && !zero && !day_hour) || h > 23)
         return 0;
-    if (!zero && (p == SIZE_MAX || !clock_word(c, p, "before")))
+    if (!zero && !before)
         return 0;
     if (k == j && j < c->n && !clause_mark(c, j, ",.;:)!?"))
         return 0; /* "at 17.08°C", "at 18.45%" */
