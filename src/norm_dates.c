@@ -434,7 +434,7 @@ int match_date_numeric(const nctx *c, size_t i, nmatch *m)
     uint32_t sep = tk_punct(c, i + 1, '.') ? '.' : '/';
     if (!tk_num(c, i) || !tk_punct(c, i + 1, sep) || !tk_num(c, i + 2) || !tk_punct(c, i + 3, sep) ||
         !tk_num(c, i + 4) || tk_len(c, i + 2) > 2 || tk_num(c, i + 5) || tk_word(c, i + 5) ||
-        tk_punct(c, i + 5, sep) || (tk_punct(c, i + 5, '.') && tk_num(c, i + 6)))
+        (tk_punct(c, i + 5, sep) && sep == '/') || (tk_punct(c, i + 5, '.') && tk_num(c, i + 6)))
         return 0;
     long a = tk_value(c, i), b = tk_value(c, i + 2);
     size_t month;
