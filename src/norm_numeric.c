@@ -588,7 +588,8 @@ static int three_digits(const nctx *c, size_t i) { return tk_num(c, i) && tk_len
 /* A three- or four-digit whole number after a `before` word, with an optional
  * "-800" variant, or between a `determiner` and an `after` word, or after a
  * `determiner` with a one-digit variant ("the 787-9"); an optional plural
- * "s".  Four digits too after a `before` word or before an `after` one. */
+ * "s", which alone makes a three-digit number a model ("235s" two thirty
+ * fives).  Four digits too after a `before` word or before an `after` one. */
 int match_model(const nctx *c, size_t i, nmatch *m)
 {
     size_t pv = tk_prev(c, i);
@@ -609,8 +610,8 @@ int match_model(const nctx *c, size_t i, nmatch *m)
         e++;
     if (tk_word(c, e) || tk_num(c, e) || ((tk_punct(c, e, '.') || tk_punct(c, e, ',')) && tk_num(c, e + 1)))
         return 0;
-    if (!before && m->a == i + 1 && !(tk_space(c, e) && model_word(c, e + 1, "after") && determiner))
-        return 0;
+    if (!before && m->a == i + 1 && !m->kind && !(tk_space(c, e) && model_word(c, e + 1, "after") && determiner))
+        return 0; /* a plural is read in pairs anywhere: "the 737s", "in the 120s" */
     m->end = e;
     return 1;
 }
