@@ -12,12 +12,6 @@ static int average_at(const nctx *c, size_t i)
     return tk_punct(c, i, '.') && tk_num(c, i + 1) && tk_len(c, i + 1) == 3 && tk_p(c, i + 1)[0] != '0';
 }
 
-static int average_word(const nctx *c, size_t i, const char *position)
-{
-    const nrow *r = tk_word(c, i) ? tk_lookup(c, &c->d->averages, i, "") : NULL;
-    return r && nslice_is(r->col[1], position);
-}
-
 /* The end of a slash line of two averages or more starting at i, or i. */
 static size_t slash_line_end(const nctx *c, size_t i)
 {
@@ -40,8 +34,8 @@ int match_average(const nctx *c, size_t i, nmatch *m)
     } else {
         e = i + 2;
         size_t pv = tk_prev(c, i);
-        int before = pv != SIZE_MAX && average_word(c, pv, "before");
-        int after = tk_space(c, e) && average_word(c, e + 1, "after");
+        int before = pv != SIZE_MAX && tk_table_word(c, &c->d->averages, pv, "before");
+        int after = tk_space(c, e) && tk_table_word(c, &c->d->averages, e + 1, "after");
         if (!(before || after))
             return 0;
         m->kind = 1;

@@ -74,6 +74,17 @@ const nrow *tk_lookup(const nctx *c, const ntable *t, size_t i, const char *suff
     return ntable_get(t, key, n + s);
 }
 
+int tk_table_word(const nctx *c, const ntable *t, size_t i, const char *kind)
+{
+    const nrow *r = tk_word(c, i) ? tk_lookup(c, t, i, "") : NULL;
+    return r && nslice_is(r->col[1], kind);
+}
+
+int tk_unit_mark(const nctx *c, size_t i)
+{
+    return tk_punct(c, i, '"') || tk_punct(c, i, 0x2033) || tk_punct(c, i, 0xB0);
+}
+
 void norm_words_reserve(nctx *c, size_t n)
 {
     if (n <= c->wcap)

@@ -60,6 +60,12 @@ size_t tk_next(const nctx *c, size_t i);
 size_t tk_prev(const nctx *c, size_t i);
 /* Looks up token i (plus `suffix`, e.g. ".") in t. */
 const nrow *tk_lookup(const nctx *c, const ntable *t, size_t i, const char *suffix);
+/* Whether token i is a word that t lists with `kind` in its second column
+ * (the context tables: "before", "after", "noun", ...). */
+int tk_table_word(const nctx *c, const ntable *t, size_t i, const char *kind);
+/* Whether token i is a mark that stands for a unit after a number: the inch
+ * or second marks '"' and U+2033, the degree sign. */
+int tk_unit_mark(const nctx *c, size_t i);
 
 /* Emits s[0..n) as one spoken unit made from tokens [first, end), with
  * c->rule as its provenance; quoted when any of the tokens is. */

@@ -58,13 +58,6 @@ void expand_clock(nctx *c, size_t i, const nmatch *m)
     emit_tmp(c, i, m->end);
 }
 
-/* Whether token k is a word of clock_contexts.tsv of the given kind. */
-static int clock_word(const nctx *c, size_t k, const char *kind)
-{
-    const nrow *r = k < c->n && tk_word(c, k) ? tk_lookup(c, &c->d->clock_words, k, "") : NULL;
-    return r && nslice_is(r->col[1], kind);
-}
-
 /* Whether token k is one of the ASCII marks in list. */
 static int clause_mark(const nctx *c, size_t k, const char *list)
 {
@@ -80,8 +73,9 @@ static int dotted_clock(const nctx *c, size_t i, size_t j)
     long h = tk_value(c, i);
     int zero = tk_p(c, i)[0] == '0';
     size_t p = tk_prev(c, i), k = tk_space(c, j) ? j + 1 : j;
-    int before = p != SIZE_MAX && clock_word(c, p, "before");
-    int day_hour = h >= 1 && h <= 12 && !zero && before && k > j && clock_word(c, k, "after"); /* "at 7.45 tonight" */
+    int before = p != SIZE_MAX && tk_table_word(c, &c->d->clock_words, p, "before");
+    int day_hour = h >= 1 && h <= 12 && !zero && before && k > j &&
+                   tk_table_word(c, &c->d->clock_words, k, "after"); /* "at 7.45 tonight" */
     if (!tk_punct(c, i + 1, '.') || (tk_len(c, i) != 2 && !day_hour) || (h < 13 && !zero && !day_hour) || h > 23)
         return 0;
     if (!zero && !before)
@@ -90,7 +84,7 @@ static int dotted_clock(const nctx *c, size_t i, size_t j)
         return 0; /* "at 17.08°C", "at 18.45%" */
     if (tk_kind(c, k) == TK_PUNCT && !clause_mark(c, k, ",.;:)!?(-"))
         return 0; /* "at 18.45 %" */
-    if (tk_num(c, k) || clock_word(c, k, "not_after"))
+    if (tk_num(c, k) || tk_table_word(c, &c->d->clock_words, k, "not_after"))
         return 0;
     return !(tk_word(c, k) && (tk_lookup(c, &c->d->units, k, "") || tk_lookup(c, &c->d->scales, k, "")));
 }

@@ -11,8 +11,7 @@ static int starts_token(const nctx *c, size_t i)
     if (i == 0)
         return 1;
     int k = tk_kind(c, i - 1);
-    int unit_mark = i >= 2 && tk_num(c, i - 2) &&
-                    (tk_punct(c, i - 1, '"') || tk_punct(c, i - 1, 0x2033) || tk_punct(c, i - 1, 0xB0));
+    int unit_mark = i >= 2 && tk_num(c, i - 2) && tk_unit_mark(c, i - 1);
     return k == TK_SPACE || (k == TK_PUNCT && !tk_punct(c, i - 1, '.') && !tk_punct(c, i - 1, '-') &&
                              !tk_punct(c, i - 1, '/') && !tk_punct(c, i - 1, '%') && !unit_mark); /* "6\"-12\"" */
 }

@@ -117,7 +117,7 @@ static int ends_amount(const nctx *c, size_t p)
         return tk_num(c, p);
     if (tk_punct(c, p, '.') && p >= 3)
         return tk_ieq(c, p - 1, "m") && tk_punct(c, p - 2, '.');
-    if (tk_punct(c, p, '%') || tk_punct(c, p, '"') || tk_punct(c, p, 0x2033) || tk_punct(c, p, 0xB0))
+    if (tk_punct(c, p, '%') || tk_unit_mark(c, p))
         return tk_num(c, p - 1); /* "2%", "6\"", "5°" */
     return tk_num(c, p) || (tk_word(c, p) && tk_num(c, p - 1)) ||
            ((tk_ieq(c, p, "am") || tk_ieq(c, p, "pm")) && tk_num(c, tk_prev(c, p))) ||

@@ -69,21 +69,14 @@ void expand_unit_after(nctx *c, const nmatch *m)
     emit_tmp(c, m->unit_at, m->end);
 }
 
-/* Whether token k is a word of amount_nouns.tsv of the given kind. */
-static int amount_word(const nctx *c, size_t k, const char *kind)
-{
-    const nrow *r = k < c->n && tk_word(c, k) ? tk_lookup(c, &c->d->amount_words, k, "") : NULL;
-    return r && nslice_is(r->col[1], kind);
-}
-
 int amount_before_noun(const nctx *c, size_t i, size_t end)
 {
     size_t pv = tk_prev(c, i);
     if (pv == SIZE_MAX || !tk_space(c, i - 1) || !tk_space(c, end))
         return 0;
     int possessive = tk_word(c, pv) && tk_stem_len(c, pv) < tk_len(c, pv); /* "the phone's" */
-    if (possessive || amount_word(c, pv, "determiner"))
-        return amount_word(c, end + 1, "noun"); /* "the £250m scheme" */
+    if (possessive || tk_table_word(c, &c->d->amount_words, pv, "determiner"))
+        return tk_table_word(c, &c->d->amount_words, end + 1, "noun"); /* "the £250m scheme" */
     if (!(tk_ieq(c, pv, "a") || tk_ieq(c, pv, "an")))
         return 0;
     return tk_word(c, end + 1) && tk_cased(c, end + 1) == CASE_LOWER &&
