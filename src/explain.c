@@ -83,7 +83,7 @@ static narrate_error explain_sentence(narrate *n, worker *w, explain_run *run, s
 {
     norm_sentence s = {0};
     norm_reading reading = narrate_reading(n);
-    narrate_error err = norm_sentence_read(n->norm, &reading, run->text + run->base, len, &s);
+    narrate_error err = norm_sentence_read(n->norm, &reading, n->scratch, run->text + run->base, len, &s);
     if (err != NARRATE_OK)
         err = narrate_fail(n, err, "out of memory");
     for (size_t k = 0; err == NARRATE_OK && k < s.nwords; k++)

@@ -188,7 +188,7 @@ static narrate_error take_sentence(narrate *n, const reader_block *b, size_t at,
     norm_sentence s = {0};
     job_markup m = {0};
     norm_reading reading = reading_of(n, b->text + at, len);
-    narrate_error err = norm_sentence_read(n->norm, &reading, b->text + at, len, &s);
+    narrate_error err = norm_sentence_read(n->norm, &reading, n->scratch, b->text + at, len, &s);
     int skipped = s.len > 0 && n->sentences_seen++ < n->sentences_to_skip;
     if (err == NARRATE_OK && !skipped)
         err = s.len > 0 ? job_markup_build(b, at, at + len, &s, &m)

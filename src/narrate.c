@@ -259,6 +259,8 @@ narrate_error narrate_new(const narrate_config *config, narrate **out, char *err
     narrate_error err = resolve_voice(n, config);
     if (err == NARRATE_OK)
         err = norm_data_load(&n->norm, n->errmsg, sizeof n->errmsg);
+    if (err == NARRATE_OK && !(n->scratch = norm_scratch_new()))
+        err = narrate_fail(n, NARRATE_ENOMEM, "out of memory");
     if (err == NARRATE_OK)
         err = load_lexicons(n, config);
     if (err == NARRATE_OK)
@@ -292,6 +294,7 @@ void narrate_free(narrate *n)
     free(n->queue);
     reader_free(n->reader);
     norm_data_free(n->norm);
+    norm_scratch_free(n->scratch);
     lexicon_free(n->lex);
     free(n);
 }

@@ -58,6 +58,7 @@ struct narrate {
     char voice[PROTO_VOICE_MAX];
     char worker_path[4096];
     norm_data *norm;
+    norm_scratch *scratch; /* for the sentences read, one at a time */
     lexicon *lex;
 
     reader *reader;         /* NULL until the input format is known */

@@ -112,8 +112,9 @@ static int push_word(nctx *c, norm_word w)
  * overflows a buffer on long runs of s'. */
 static void put_sanitized(nbuf *o, const char *s, size_t n)
 {
+    const char *first = memchr(s, '\'', n);
     size_t apos = 0;
-    for (size_t k = 0; k < n; k++)
+    for (size_t k = first ? (size_t)(first - s) : n; k < n; k++)
         apos += s[k] == '\'';
     if (apos <= 2) {
         nbuf_put(o, s, n);

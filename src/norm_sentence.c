@@ -48,55 +48,86 @@ static char final_char(const nctx *c)
     return cp == '?' || cp == '!' ? (char)cp : '.';
 }
 
+struct norm_scratch {
+    nbuf folded;
+    fold_map map;
+    ntoks toks;
+    nbuf tmp;
+};
+
+norm_scratch *norm_scratch_new(void) { return calloc(1, sizeof(norm_scratch)); }
+
+static void scratch_release(norm_scratch *w)
+{
+    nbuf_free(&w->folded);
+    fold_map_free(&w->map);
+    ntoks_free(&w->toks);
+    nbuf_free(&w->tmp);
+    memset(w, 0, sizeof *w);
+}
+
+void norm_scratch_free(norm_scratch *scratch)
+{
+    if (!scratch)
+        return;
+    scratch_release(scratch);
+    free(scratch);
+}
+
 narrate_error norm_sentence_run(const norm_data *data, const char *src, size_t len,
                                 norm_sentence *out)
 {
-    return norm_sentence_read(data, NULL, src, len, out);
+    return norm_sentence_read(data, NULL, NULL, src, len, out);
+}
+
+/* Folds, tokenizes and reads src into c->out; 0 when out of memory. */
+static int read_into(nctx *c, norm_scratch *w, const char *src, size_t len)
+{
+    if (!norm_fold(src, len, &w->folded, &w->map) || !norm_tokenize(w->folded.p, w->folded.len, &w->toks))
+        return 0;
+    norm_mark_quotes(c->d, &w->toks, w->folded.p, src, len, &w->map);
+    c->t = w->folded.p;
+    c->tlen = w->folded.len;
+    c->map = &w->map;
+    c->tok = w->toks.v;
+    c->n = w->toks.n;
+    c->final = final_punct(&w->toks);
+    c->headline = is_headline(&w->toks, w->folded.p);
+    c->src = src;
+    if (c->reading.spell)
+        norm_spell(c, src);
+    else
+        norm_apply_rules(c);
+    char f = c->reading.spell ? 0 : final_char(c);
+    if (f && c->out->len)
+        nbuf_putc(c->out, f);
+    nbuf_reserve(c->out, 1);
+    return !c->oom && !c->out->oom && !c->tmp.oom;
 }
 
 narrate_error norm_sentence_read(const norm_data *data, const norm_reading *reading,
-                                 const char *src, size_t len, norm_sentence *out)
+                                 norm_scratch *scratch, const char *src, size_t len,
+                                 norm_sentence *out)
 {
-    nbuf folded = {0};
-    fold_map map = {0};
-    ntoks toks = {0};
+    norm_scratch own = {0};
+    norm_scratch *w = scratch ? scratch : &own;
     nbuf text = {out->text, 0, 0, 0};
     nctx c = {0};
+    c.d = data;
+    c.out = &text;
     c.words = out->words;
+    c.tmp = (nbuf){w->tmp.p, 0, w->tmp.cap, 0};
+    if (reading)
+        c.reading = *reading;
     /* Room for most sentences at once: the buffers' sizes are not kept in out. */
     nbuf_reserve(&text, SPOKEN_PER_BYTE * len + 64);
     norm_words_reserve(&c, len / 2 + 16);
-    int ok = norm_fold(src, len, &folded, &map) && norm_tokenize(folded.p, folded.len, &toks);
-    if (ok) {
-        norm_mark_quotes(data, &toks, folded.p, src, len, &map);
-        c.d = data;
-        c.t = folded.p;
-        c.tlen = folded.len;
-        c.map = &map;
-        c.tok = toks.v;
-        c.n = toks.n;
-        c.final = final_punct(&toks);
-        c.headline = is_headline(&toks, folded.p);
-        c.out = &text;
-        c.src = src;
-        if (reading)
-            c.reading = *reading;
-        if (c.reading.spell)
-            norm_spell(&c, src);
-        else
-            norm_apply_rules(&c);
-        char f = c.reading.spell ? 0 : final_char(&c);
-        if (f && text.len)
-            nbuf_putc(&text, f);
-        nbuf_reserve(&text, 1);
-        ok = !c.oom && !text.oom && !c.tmp.oom;
-        if (ok)
-            text.p[text.len] = '\0';
-    }
-    nbuf_free(&folded);
-    fold_map_free(&map);
-    ntoks_free(&toks);
-    nbuf_free(&c.tmp);
+    int ok = read_into(&c, w, src, len);
+    if (ok)
+        text.p[text.len] = '\0';
+    w->tmp = c.tmp;
+    if (!scratch || !ok)
+        scratch_release(w); /* after a failure, its buffers are in an unknown state */
     out->words = c.words;
     out->nwords = ok ? c.nwords : 0;
     out->text = text.p;

@@ -175,6 +175,23 @@ static int map_reserve(fold_map *m, size_t need)
 /* Whether byte b is ASCII that folds to itself. */
 static int plain_ascii(unsigned char b) { return b >= 0x20 && b < 0x7F && b != '`'; }
 
+static size_t plain_ascii_run(const unsigned char *s, size_t n)
+{
+    size_t k = 0;
+    while (k < n && plain_ascii(s[k]))
+        k++;
+    return k;
+}
+/* Copies n plain bytes that start at source offset at, each mapping to itself. */
+static void copy_plain(const unsigned char *s, size_t n, uint32_t at, char *o, uint32_t *start,
+                       uint32_t *end)
+{
+    memcpy(o, s, n);
+    for (uint32_t j = 0; j < (uint32_t)n; j++) {
+        start[j] = at + j;
+        end[j] = at + j + 1;
+    }
+}
 int norm_fold(const char *src, size_t len, nbuf *out, fold_map *map)
 {
     const unsigned char *s = (const unsigned char *)src;
@@ -185,10 +202,11 @@ int norm_fold(const char *src, size_t len, nbuf *out, fold_map *map)
     char *o = out->p;
     size_t k = 0;
     for (size_t i = 0; i < len;) {
-        if (plain_ascii(s[i])) {
-            map->start[k] = (uint32_t)i;
-            map->end[k] = (uint32_t)(i + 1);
-            o[k++] = (char)s[i++];
+        size_t run = plain_ascii_run(s + i, len - i);
+        if (run) {
+            copy_plain(s + i, run, (uint32_t)i, o + k, map->start + k, map->end + k);
+            i += run;
+            k += run;
             continue;
         }
         uint32_t cp;

@@ -552,7 +552,7 @@ int match_greek(const nctx *c, size_t i, nmatch *m)
 {
     const char *p = tk_p(c, i);
     size_t n = tk_len(c, i);
-    if (!tk_word(c, i) || n % 2 || n > 32)
+    if ((unsigned char)p[0] < 0x80 || !tk_word(c, i) || n % 2 || n > 32)
         return 0;
     for (size_t k = 0; k < n; k += 2)
         if (!greek_at(c, p + k, n - k))

@@ -75,14 +75,24 @@ typedef struct norm_sentence {
     size_t nwords;
 } norm_sentence;
 
+/* The working buffers of norm_sentence_read() (the folded text, its map to the
+ * source, the tokens), kept by a caller that reads many sentences so that a
+ * call allocates only when its sentence outgrows them.  One call at a time may
+ * use a scratch.  norm_scratch_new() returns NULL when out of memory. */
+typedef struct norm_scratch norm_scratch;
+norm_scratch *norm_scratch_new(void);
+void norm_scratch_free(norm_scratch *scratch);
+
 /* Normalizes src[0..len), one sentence as cut by norm_split().  src need not be
  * valid UTF-8 or NUL-terminated.  *out must be zeroed or previously filled by this
  * function (its buffers are reused).  Possible errors: ENOMEM. */
 narrate_error norm_sentence_run(const norm_data *data, const char *src, size_t len,
                                 norm_sentence *out);
-/* The same with a reading; NULL means the default one. */
+/* The same with a reading (NULL means the default one) and a scratch (NULL
+ * means buffers of this call's own). */
 narrate_error norm_sentence_read(const norm_data *data, const norm_reading *reading,
-                                 const char *src, size_t len, norm_sentence *out);
+                                 norm_scratch *scratch, const char *src, size_t len,
+                                 norm_sentence *out);
 void norm_sentence_free(norm_sentence *s);
 
 #endif

@@ -132,12 +132,15 @@ static void add_char(block_builder *b, const char *s, size_t n, uint64_t src, in
     }
 }
 
-/* The length of the run of printable ASCII (no space) at s: bytes add_char
- * would copy one by one. */
+static int printable_ascii(char c) { return (unsigned char)c > 0x20 && (unsigned char)c < 0x7F; }
+
+/* The length of the run of printable ASCII at s, single spaces between its
+ * characters included: bytes that add_char and bb_space would copy one by one,
+ * each space mapping to its own offset, just as a pending space would. */
 static size_t printable_ascii_run(const char *s, size_t n)
 {
     size_t k = 0;
-    while (k < n && (unsigned char)s[k] > 0x20 && (unsigned char)s[k] < 0x7F)
+    while (k < n && (printable_ascii(s[k]) || (s[k] == ' ' && k > 0 && k + 1 < n && printable_ascii(s[k + 1]))))
         k++;
     return k;
 }

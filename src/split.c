@@ -285,12 +285,20 @@ static size_t clause_cut(const scan *s, size_t max)
     return i > 0 ? i : max;
 }
 
+/* The bytes at which a sentence may end: a line break, . ? ! and the first
+ * byte of an ellipsis. */
+static const unsigned char may_end[256] = {['\n'] = 1, ['.'] = 1, ['?'] = 1, ['!'] = 1, [0xE2] = 1};
+
 size_t norm_split(const norm_data *data, const char *text, size_t len, int at_end)
 {
     const size_t max = NORM_SENTENCE_MAX_BYTES;
     scan s = {data, text, len < max + LOOKAHEAD ? len : max + LOOKAHEAD, at_end || len >= max};
     size_t end = s.lim < max ? s.lim : max;
     for (size_t p = 0; p < end; p++) {
+        while (p < end && !may_end[(unsigned char)text[p]])
+            p++;
+        if (p == end)
+            break;
         char c = text[p];
         size_t r = 0;
         if (c == '\n')

@@ -205,7 +205,7 @@ static void test_engine_text_raises_capitals(void **state)
     assert_int_equal(norm_data_load(&d, NULL, 0), NARRATE_OK);
     norm_reading reading = {NARRATE_PUNCT_NONE, NARRATE_CAPS_PITCH, 1};
     norm_sentence s = {0};
-    assert_int_equal(norm_sentence_read(d, &reading, "Ab", 2, &s), NARRATE_OK);
+    assert_int_equal(norm_sentence_read(d, &reading, NULL, "Ab", 2, &s), NARRATE_OK);
     assert_string_equal(s.text, "A, b");
     engine_style style = {NULL, QUOTE_PLAIN, 50, 50, NULL, 0, 0};
     engine_text t = {0};
@@ -213,12 +213,12 @@ static void test_engine_text_raises_capitals(void **state)
     assert_string_equal(t.text, " \00180P  [['eI]]  \00150P ,  [[b'i:]] ");
     /* with the letters spelled as a run */
     reading.spell = 0;
-    assert_int_equal(norm_sentence_read(d, &reading, "The CIA.", 8, &s), NARRATE_OK);
+    assert_int_equal(norm_sentence_read(d, &reading, NULL, "The CIA.", 8, &s), NARRATE_OK);
     assert_int_equal(engine_text_build(&s, &style, 0, &t), NARRATE_OK);
     assert_non_null(strstr(t.text, "\00180P  [[s,i:,aI'eI]]  \00150P ."));
     /* at NONE, no pitch command */
     reading.capitals = NARRATE_CAPS_NONE;
-    assert_int_equal(norm_sentence_read(d, &reading, "The CIA.", 8, &s), NARRATE_OK);
+    assert_int_equal(norm_sentence_read(d, &reading, NULL, "The CIA.", 8, &s), NARRATE_OK);
     assert_int_equal(engine_text_build(&s, &style, 0, &t), NARRATE_OK);
     assert_null(strchr(t.text, '\001'));
     engine_text_free(&t);
