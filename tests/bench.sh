@@ -3,12 +3,14 @@
 # Figures are medians; the machine is shared and noisy, so compare ratios.
 #   BENCH_REPEAT  copies of the sample article in the long text (default 100)
 #   BENCH_RUNS    runs of each timed command (default 3)
+#   BENCH_SPOKEN_RUNS  runs of each --spoken size (default 5)
 #   BENCH_MP3_REPEAT  copies in the MP3 comparison's text (default BENCH_REPEAT)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BUILD=${BUILD:-build}
 REPEAT=${BENCH_REPEAT:-100}
 RUNS=${BENCH_RUNS:-3}
+SPOKEN_RUNS=${BENCH_SPOKEN_RUNS:-5}
 MP3_REPEAT=${BENCH_MP3_REPEAT:-$REPEAT}
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
@@ -83,14 +85,23 @@ for mb in 0.25 1 2; do
     rss=$( { /usr/bin/time -f '%M' "$BUILD/narrate" "$TMP/in.txt" -o - > /dev/null; } 2>&1 | tail -n 1)
     echo "synthesized to a file, ${mb} MB input: ${rss} KiB (CLI process; each worker is separate)"
 done
+echo "== --spoken throughput (the normalizer alone), median of $SPOKEN_RUNS runs per size"
+: > "$TMP/spoken"
 for mb in 10 100; do
     : > "$TMP/big.txt"
     while [ "$(stat -c %s "$TMP/big.txt")" -lt $((mb * 1048576)) ]; do cat "$TMP/long.txt" >> "$TMP/big.txt"; done
-    t0=$(date +%s.%N)
-    rss=$( { /usr/bin/time -f '%M' "$BUILD/narrate" --spoken "$TMP/big.txt" > /dev/null; } 2>&1 | tail -n 1)
-    t1=$(date +%s.%N)
-    secs=$(echo "$t1 - $t0" | bc -l)
-    printf -- '--spoken, %d MB input: %s KiB, %.2f s, %.1f MB/s\n' "$mb" "$rss" "$secs" "$(echo "$(stat -c %s "$TMP/big.txt") / 1048576 / $secs" | bc -l)"
+    : > "$TMP/runs"
+    for r in $(seq "$SPOKEN_RUNS"); do
+        /usr/bin/time -f '%e %M' -o "$TMP/t" "$BUILD/narrate" --spoken "$TMP/big.txt" > /dev/null
+        cat "$TMP/t" >> "$TMP/runs"
+    done
+    secs=$(cut -d' ' -f1 "$TMP/runs" | median)
+    mbps=$(echo "$(stat -c %s "$TMP/big.txt") / 1048576 / $secs" | bc -l)
+    printf -- '--spoken, %d MB input: median %.2f s, %.1f MB/s, peak RSS %s KiB  (goal >= 20 MB/s)\n' \
+        "$mb" "$secs" "$mbps" "$(cut -d' ' -f2 "$TMP/runs" | median)"
+    echo "$secs" >> "$TMP/spoken"
 done
+printf -- '--spoken, 100 MB time / 10 MB time: %.1f  (linear: <= 11)\n' \
+    "$(echo "$(sed -n 2p "$TMP/spoken") / $(sed -n 1p "$TMP/spoken")" | bc -l)"
 
 [ "${BENCH_WER:-1}" = 0 ] || BUILD=$BUILD bash tests/bench_wer.sh   # intelligibility (slow)
