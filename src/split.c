@@ -68,22 +68,59 @@ static int camel_word(const scan *s, size_t w)
     return k == s->lim && !s->final ? -1 : 0;
 }
 
-static enum abbrev_class class_of(const scan *s, const char *w, size_t n)
+static size_t starter_at(const scan *s, size_t i);
+
+/* Whether an abbreviations.tsv row's context can hold where the word before
+ * the period p starts at b and the next word at w.  A row for a number after
+ * it ("No. 5", "p. 12") needs a digit there; a row for a capital after it
+ * ("Dr. Smith") gives way, after a capitalized word and before a word that
+ * starts sentences, to the row for a capital before it ("on Elm Dr. The
+ * storm").  NEED when the next word runs past the window. */
+static size_t row_holds(const scan *s, const nrow *r, size_t b, size_t w)
+{
+    const nrow *after_cap = r;
+    if (nslice_is(r->col[1], "before_num") || nslice_is(r->col[1], "before_ord"))
+        return is_digit(s->t[w]) || (s->t[w] == '#' && nslice_is(r->col[1], "before_num"));
+    if (!nslice_is(r->col[1], "before_cap") || b < 2 || s->t[b - 1] != ' ')
+        return 1;
+    while ((after_cap = ntable_next(&s->d->abbrev, after_cap)) && !nslice_is(after_cap->col[1], "after_cap"))
+        ;
+    size_t a = b - 1;
+    while (a > 0 && is_alpha(s->t[a - 1]))
+        a--;
+    if (!after_cap || a == b - 1 || !is_upper(s->t[a]))
+        return 1;
+    size_t st = starter_at(s, w);
+    return st == NEED ? NEED : !st;
+}
+
+static enum abbrev_class class_of_row(const nrow *r)
+{
+    return nslice_is(r->col[3], "never")  ? AB_NEVER
+           : nslice_is(r->col[3], "may")  ? AB_MAY
+           : nslice_is(r->col[3], "time") ? AB_TIME
+                                          : AB_STARTER;
+}
+
+/* The class of the word w[0..n) before a period, the next word at t[next]:
+ * that of its first abbreviations.tsv row whose context can hold, else of an
+ * initial, month, weekday, state or currency; AB_NONE for a plain word.
+ * NEED when the next word runs past the window. */
+static size_t class_of(const scan *s, const char *w, size_t n, size_t next)
 {
     char key[40];
     if (n == 0 || n + 1 > sizeof key)
         return AB_NONE;
     memcpy(key, w, n);
     key[n] = '.';
-    const nrow *r = ntable_get(&s->d->abbrev, key, n + 1);
-    if (r)
-        return nslice_is(r->col[3], "never") ? AB_NEVER
-               : nslice_is(r->col[3], "may")  ? AB_MAY
-               : nslice_is(r->col[3], "time") ? AB_TIME
-                                              : AB_STARTER;
+    for (const nrow *r = ntable_get(&s->d->abbrev, key, n + 1); r; r = ntable_next(&s->d->abbrev, r)) {
+        size_t holds = row_holds(s, r, (size_t)(w - s->t), next);
+        if (holds)
+            return holds == NEED ? NEED : class_of_row(r);
+    }
     if (n == 1 || memchr(w, '.', n))
         return AB_STARTER;
-    r = ntable_get(&s->d->months, w, n);
+    const nrow *r = ntable_get(&s->d->months, w, n);
     if (r && nrow_abbreviates(r))
         return AB_MAY; /* "on 30 Oct. Take two", but "Oct. 30" */
     r = ntable_get(&s->d->weekdays, w, n);
@@ -145,7 +182,7 @@ static size_t next_is_company_suffix(const scan *s, size_t w)
         j++;
     if (j == s->lim)
         return s->final ? 0 : NEED;
-    return j > w && s->t[j] == '.' && class_of(s, s->t + w, j - w) == AB_MAY;
+    return j > w && s->t[j] == '.' && class_of(s, s->t + w, j - w, j + 1 < s->lim ? j + 1 : j) == AB_MAY;
 }
 
 /* Whether a bracket opens at i: after an abbreviation, an aside ("Corp.
@@ -217,7 +254,9 @@ static size_t decide(const scan *s, size_t p)
         return r; /* "World War I. London", "in Part C. The": no initial */
     if (unit_after_number(s, b, p))
         return is_digit(next) ? 0 : r; /* "2 hrs. 15 min." but "in 29 sec. Traffic" */
-    enum abbrev_class ab = class_of(s, t + b, p - b);
+    size_t ab = class_of(s, t + b, p - b, w);
+    if (ab == NEED)
+        return NEED;
     if (ab == AB_STARTER && state_after_city(s, b, p))
         ab = AB_MAY; /* "from St. Petersburg, Fla. Officials said" */
     switch (ab) {
