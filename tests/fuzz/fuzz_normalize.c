@@ -1,7 +1,8 @@
 /* libFuzzer target for the splitter and normalizer.  The input is fed in chunks
  * whose sizes come from the input itself, through norm_split() exactly as the
  * streaming library does, and every sentence through norm_sentence_read() with
- * a reading (punctuation level, capitals, spell) chosen by the first byte.
+ * a reading (punctuation level, capitals, spell) chosen by the first byte and
+ * one scratch kept across all inputs, as the library keeps one across sentences.
  * Output invariants are checked with __builtin_trap(). */
 #include <stddef.h>
 #include <stdint.h>
@@ -34,6 +35,8 @@ static void check(const norm_sentence *s, size_t srclen)
     }
 }
 
+static norm_scratch *scratch;
+
 static size_t feed(const norm_data *d, const norm_reading *r, const char *buf, size_t have,
                    int at_end, norm_sentence *s)
 {
@@ -41,7 +44,7 @@ static size_t feed(const norm_data *d, const norm_reading *r, const char *buf, s
     while (used < have && (n = norm_split(d, buf + used, have - used, at_end)) > 0) {
         if (n > have - used || (n > NORM_SENTENCE_MAX_BYTES + 64))
             __builtin_trap();
-        if (norm_sentence_read(d, r, buf + used, n, s) != NARRATE_OK)
+        if (norm_sentence_read(d, r, scratch, buf + used, n, s) != NARRATE_OK)
             __builtin_trap();
         check(s, n);
         used += n;
@@ -57,6 +60,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     static norm_data *d;
     if (!d && norm_data_load(&d, NULL, 0) != NARRATE_OK)
+        __builtin_trap();
+    if (!scratch && !(scratch = norm_scratch_new()))
         __builtin_trap();
     if (size < 1)
         return 0;
