@@ -132,6 +132,24 @@ static size_t class_of(const scan *s, const char *w, size_t n, size_t next)
     return r ? AB_STARTER : AB_NONE;
 }
 
+/* Whether t[b, p), letters and dots, ends a web address or an e-mail
+ * address: after "@" or "/", or dotted with a part of three letters or more
+ * ("example.org"), which an acronym ("U.S.", "Ph.D.") never has. */
+static int web_name(const scan *s, size_t b, size_t p)
+{
+    if (b > 0 && (s->t[b - 1] == '@' || s->t[b - 1] == '/'))
+        return 1;
+    if (!memchr(s->t + b, '.', p - b))
+        return 0;
+    size_t run = 0;
+    for (size_t i = b; i < p; i++) {
+        run = s->t[i] == '.' ? 0 : run + 1;
+        if (run >= 3)
+            return 1;
+    }
+    return 0;
+}
+
 /* Whether the word before the one at b (one space between) labels the letter
  * at b as a number or a name ("World War I", "Part C"): a `cardinal` word of
  * roman_contexts.tsv. */
@@ -250,6 +268,8 @@ static size_t decide(const scan *s, size_t p)
         b--;
     if (p - b == 1 && b > 0 && (is_digit(t[b - 1]) || t[b - 1] == '&' || t[b - 1] == '/'))
         return r; /* "$1.2m.", "Apartment 4B.", "R&D.", "7,000 MB/s.": no initial */
+    if (web_name(s, b, p))
+        return r; /* "mail news@example.co.uk. See", "at www.cdc.gov. The" */
     if (p - b == 1 && label_before(s, b))
         return r; /* "World War I. London", "in Part C. The": no initial */
     if (unit_after_number(s, b, p))

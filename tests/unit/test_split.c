@@ -54,6 +54,8 @@ static const split_case cases[] = {
     {"Wait... what? Yes!", "Wait... what?|Yes!"},
     {"Visit example.com or mail news@example.org today. Thanks.",
      "Visit example.com or mail news@example.org today.|Thanks."},
+    {"Mail tips@paper.co.uk. See you.", "Mail tips@paper.co.uk.|See you."},
+    {"Go to www.cdc.gov. See the map.", "Go to www.cdc.gov.|See the map."},
     {"He said, \"Go.\" Then he left.", "He said, \"Go.\"|Then he left."},
     {"\xE2\x80\x9CWhy?\xE2\x80\x9D she asked. \xE2\x80\x9CNo.\xE2\x80\x9D",
      "\xE2\x80\x9CWhy?\xE2\x80\x9D she asked.|\xE2\x80\x9CNo.\xE2\x80\x9D"},
