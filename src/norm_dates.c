@@ -421,11 +421,35 @@ void expand_date_iso(nctx *c, size_t i, const nmatch *m)
     emit_tmp(c, i, m->end);
 }
 
+static int after_weekday_word(const nctx *c, size_t i);
+
+/* 2/24 without a year, after a word of weekday_contexts.tsv ("on 2/24",
+ * "since 10/7"): month first, as the American news that writes it means.  A
+ * part of something ("on 2/3 of the days") stays a fraction.  Sets kind 1:
+ * no year. */
+static int month_day_date(const nctx *c, size_t i, nmatch *m)
+{
+    if (tk_len(c, i) > 2 || tk_len(c, i + 2) > 2 || tk_punct(c, i + 3, '/') || tk_num(c, i + 3) ||
+        tk_word(c, i + 3) || !after_weekday_word(c, i) || tk_is(c, tk_next(c, i + 2), "of"))
+        return 0;
+    m->row = month_number(c, tk_value(c, i));
+    long d = tk_value(c, i + 2);
+    if (!m->row || d < 1 || d > 31)
+        return 0;
+    m->a = i + 2;
+    m->kind = 1;
+    m->end = i + 3;
+    return 1;
+}
+
 /* 3/15/2023 (month first unless the first number cannot be a month), 2016/07/03
- * (year first), 15.01.2020 and 01.10.2010 (dots: day first unless it cannot be). */
+ * (year first), 15.01.2020 and 01.10.2010 (dots: day first unless it cannot be),
+ * and month_day_date(). */
 int match_date_numeric(const nctx *c, size_t i, nmatch *m)
 {
     uint32_t sep = tk_punct(c, i + 1, '.') ? '.' : '/';
+    if (sep == '/' && tk_num(c, i) && tk_punct(c, i + 1, '/') && tk_num(c, i + 2) && !tk_punct(c, i + 3, '/'))
+        return month_day_date(c, i, m);
     if (!tk_num(c, i) || !tk_punct(c, i + 1, sep) || !tk_num(c, i + 2) || !tk_punct(c, i + 3, sep) ||
         !tk_num(c, i + 4) || tk_len(c, i + 2) > 2 || tk_num(c, i + 5) || tk_word(c, i + 5) ||
         (tk_punct(c, i + 5, sep) && sep == '/') || (tk_punct(c, i + 5, '.') && tk_num(c, i + 6)))
@@ -451,7 +475,8 @@ void expand_date_numeric(nctx *c, size_t i, const nmatch *m)
 {
     tmp_slice(c, m->row->col[1]);
     tmp_day(c, m->a);
-    num_year(&c->tmp, tk_p(c, m->b), tk_len(c, m->b));
+    if (m->kind != 1)
+        num_year(&c->tmp, tk_p(c, m->b), tk_len(c, m->b));
     emit_tmp(c, i, m->end);
 }
 

@@ -164,15 +164,18 @@ static int label_before(const scan *s, size_t b)
     return r && nslice_is(r->col[1], "cardinal");
 }
 
-/* Whether the word at i starts a sentence; NEED when it runs past the window. */
+/* Whether the word at i starts a sentence: capitalized, not in capitals (in
+ * a headline, "U.S. OVER TAIWAN", every word is); NEED when it runs past the
+ * window. */
 static size_t starter_at(const scan *s, size_t i)
 {
-    size_t j = i;
+    size_t j = i, lower = 0;
     while (j < s->lim && (is_alpha(s->t[j]) || s->t[j] == '\''))
-        j++;
+        lower += is_lower(s->t[j++]);
     if (j == s->lim && !s->final)
         return NEED;
-    return j > i && is_upper(s->t[i]) && ntable_get(&s->d->starters, s->t + i, j - i) != NULL;
+    return j > i && is_upper(s->t[i]) && (lower > 0 || j - i == 1) &&
+           ntable_get(&s->d->starters, s->t + i, j - i) != NULL;
 }
 
 /* Whether the word at w goes with a time before it: a day, a month or a time

@@ -41,6 +41,7 @@ static const split_case cases[] = {
     {"J.R.R. Tolkien wrote it.", "J.R.R. Tolkien wrote it."},
     {"It was held in the U.S. The next round is in the U.K.",
      "It was held in the U.S.|The next round is in the U.K."},
+    {"XI WARNS U.S. OVER TAIWAN TIES", "XI WARNS U.S. OVER TAIWAN TIES"},
     {"U.S. officials and U.N. staff met in D.C. on Monday.",
      "U.S. officials and U.N. staff met in D.C. on Monday."},
     {"The E.U. agreed at 10 a.m. Monday and at 4 p.m. The talks ended.",
