@@ -95,6 +95,25 @@ static void tmp_table_reading(nctx *c, nslice s)
 
 /* ---- abbreviations in context ---- */
 
+/* Whether token i is the first in brackets, or follows a , ; or dash there:
+ * "(b. 1931", "(b. 1931, d. 2001". */
+static int bracket_opens(const nctx *c, size_t i)
+{
+    size_t pv = tk_prev(c, i);
+    if (pv == SIZE_MAX)
+        return 0;
+    if (tk_punct(c, pv, '(') || tk_punct(c, pv, '['))
+        return 1;
+    if (!tk_punct(c, pv, ',') && !tk_punct(c, pv, ';') && !tk_dash(c, pv))
+        return 0;
+    for (size_t j = pv; j-- > 0 && pv - j < 16;)
+        if (tk_punct(c, j, '(') || tk_punct(c, j, '['))
+            return 1;
+        else if (tk_punct(c, j, ')') || tk_punct(c, j, ']'))
+            return 0;
+    return 0;
+}
+
 static int context_holds(const nctx *c, size_t i, size_t end, nslice ctx)
 {
     size_t nx = tk_next(c, end - 1), pv = tk_prev(c, i);
@@ -117,6 +136,8 @@ static int context_holds(const nctx *c, size_t i, size_t end, nslice ctx)
     if (nslice_is(ctx, "after_street")) /* "Pennsylvania Ave. NW", "K Street NW" */
         return pv != SIZE_MAX && (tk_punct(c, pv, '.') && pv > 0 ? tk_word(c, pv - 1) && tk_lookup(c, &c->d->streets, pv - 1, "")
                                                                  : tk_word(c, pv) && tk_lookup(c, &c->d->streets, pv, ""));
+    if (nslice_is(ctx, "bracket_date")) /* "(b. 1931)", "(b. March 3, 1931; d. 2001)" */
+        return bracket_opens(c, i) && (tk_num(c, nx) || tk_lookup(c, &c->d->months, nx, ""));
     if (nslice_is(ctx, "end"))
         return end - 1 == c->final || nx >= c->n;
     return 0;
@@ -484,6 +505,14 @@ static int pronounceable(const char *p, size_t n)
     return vowels > 0 && (!first_pair || pair_in(p, onsets)) && (!last_pair || pair_in(p + n - 2, codas));
 }
 
+static int all_upper(const char *p, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (!is_upper(p[k]))
+            return 0;
+    return 1;
+}
+
 /* Appends the reading of the word at i, which is in capitals: the acronyms
  * table, else as a word in a headline or when it looks like one, else
  * spelled. */
@@ -492,7 +521,7 @@ void tmp_caps_word(nctx *c, size_t i)
     size_t n = tk_stem_len(c, i);
     const char *p = tk_p(c, i);
     const nrow *r = ntable_get(&c->d->acronyms, p, n);
-    int upper = tk_cased(c, i) == CASE_UPPER;
+    int upper = tk_cased(c, i) == CASE_UPPER || (n < tk_len(c, i) && all_upper(p, n)); /* "AFI's" */
     if (r && !(c->headline && nslice_is(r->col[2], "headline_word"))) {
         rule_row(c, r);
         tmp_table_reading(c, r->col[1]);
