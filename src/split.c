@@ -232,6 +232,20 @@ static int state_after_city(const scan *s, size_t b, size_t p)
     return ntable_get(&s->d->states, key, p - b + 1) != NULL;
 }
 
+/* Whether the word t[b, p) is, with its dot, a day name standing alone after
+ * a word of weekday_contexts.tsv ("on Sat.", "since Fri."): no date follows,
+ * so the dot may end the sentence. */
+static int weekday_alone(const scan *s, size_t b, size_t p)
+{
+    const nrow *r = ntable_get(&s->d->weekdays, s->t + b, p - b);
+    if (!r || !nrow_abbreviates(r) || b < 2 || s->t[b - 1] != ' ')
+        return 0;
+    size_t a = b - 1;
+    while (a > 0 && is_alpha(s->t[a - 1]))
+        a--;
+    return ntable_get(&s->d->weekday_words, s->t + a, b - 1 - a) != NULL;
+}
+
 /* Decides whether the terminator run starting at p ends a sentence: returns the
  * cut (after the white space), 0 for no, or NEED. */
 static size_t decide(const scan *s, size_t p)
@@ -282,6 +296,12 @@ static size_t decide(const scan *s, size_t p)
         return NEED;
     if (ab == AB_STARTER && state_after_city(s, b, p))
         ab = AB_MAY; /* "from St. Petersburg, Fla. Officials said" */
+    if (ab == AB_STARTER && weekday_alone(s, b, p)) {
+        size_t tw = time_word_at(s, w);
+        if (tw == NEED)
+            return NEED;
+        ab = tw ? AB_NEVER : AB_MAY; /* "on Sat. Highs will", but "on Sat. Jan. 5" */
+    }
     switch (ab) {
     case AB_NONE:
         return r;
