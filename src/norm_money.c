@@ -101,6 +101,11 @@ static int has_cents(const nmatch *m)
     return !m->row2 && m->num.fp && (m->num.fn == 1 || m->num.fn == 2) && m->row->col[3].len;
 }
 
+/* A whole amount of four digits or fewer without a scale: a price, fee or
+ * fine, which describes a noun after it in the singular ("a $20 fine" twenty
+ * dollar fine); longer figures keep the plural ("a $133,000 grant"). */
+static int price(const nmatch *m) { return !m->row2 && !m->kind && !m->num.fp && m->num.in <= 4; }
+
 static void tmp_unit(nctx *c, const nrow *cur, int one, int minor)
 {
     tmp_slice(c, cur->col[minor ? (one ? 3 : 4) : (one ? 1 : 2)]);
@@ -131,7 +136,7 @@ void expand_money(nctx *c, size_t i, const nmatch *m)
         }
         if (m->row2)
             tmp_slice(c, m->row2->col[1]);
-        tmp_unit(c, m->row, m->row2 ? amount_before_noun(c, i, m->end) : num_is_one(n), 0);
+        tmp_unit(c, m->row, m->row2 || price(m) ? amount_before_noun(c, i, m->end) || (!m->row2 && num_is_one(n)) : num_is_one(n), 0);
     }
     if (m->a) {
         tmp_words(c, "per");
