@@ -160,8 +160,13 @@ int match_count(const nctx *c, size_t i, nmatch *m)
     m->row2 = tk_lookup(c, &c->d->scales, e, "");
     if (!m->row2 || nslice_is(m->row2->col[2], "spaced"))
         return 0;
-    int counted = tk_space(c, e + 1) && tk_word(c, e + 2) && tk_lookup(c, &c->d->counted, e + 2, "");
-    if (!counted && (tk_len(c, e) < 2 || tk_lookup(c, &c->d->units, e, "")))
+    const nrow *noun = (tk_space(c, e + 1) || tk_punct(c, e + 1, '-')) && tk_word(c, e + 2)
+                           ? tk_lookup(c, &c->d->counted, e + 2, "") /* "2bn users", "a 7B-parameter model" */
+                           : NULL;
+    int unit = tk_lookup(c, &c->d->units, e, "") != NULL;
+    if (noun && unit && nslice_is(noun->col[1], "no_unit"))
+        noun = NULL; /* "a 3m model" is meters */
+    if (!noun && (tk_len(c, e) < 2 || unit))
         return 0;
     m->end = e + 1;
     return 1;

@@ -448,6 +448,15 @@ static int reading_pair(const nctx *c, size_t i, size_t j)
     return num_value(tk_p(c, j), tk_len(c, j)) > num_value(tk_p(c, j + 2), tk_len(c, j + 2));
 }
 
+/* Whether a hyphen at j joins the number before it to a word that describes
+ * the noun after it: "a 3/4-inch pipe" three quarter inch (quarters alone are
+ * said in the singular there: "a 3/8-inch bit" three eighths inch, "a
+ * 2/3-majority" two thirds). */
+static int modifies_noun(const nctx *c, size_t j)
+{
+    return tk_punct(c, j, '-') && tk_word(c, j + 1) && tk_space(c, j + 2) && tk_word(c, j + 3);
+}
+
 void expand_fraction(nctx *c, size_t i, const nmatch *m)
 {
     size_t j = m->a;
@@ -467,7 +476,8 @@ void expand_fraction(nctx *c, size_t i, const nmatch *m)
     size_t num_at = c->tmp.len;
     num_cardinal(&c->tmp, tk_p(c, j), tk_len(c, j));
     size_t den_at = c->tmp.len;
-    num_denominator(&c->tmp, tk_p(c, j + 2), tk_len(c, j + 2), !one);
+    int quarter_modifier = tk_is(c, j + 2, "4") && modifies_noun(c, j + 3);
+    num_denominator(&c->tmp, tk_p(c, j + 2), tk_len(c, j + 2), !one && !quarter_modifier);
     if (m->kind && one) /* "two and a half", "an eighth" */
         tmp_article(c, num_at, den_at);
     emit_tmp(c, i, m->a + 3);

@@ -1,6 +1,7 @@
 /* The rule order.  Earlier rules are more specific: whole-token lexicon entries,
  * then web and IP addresses, codes after "ZIP code" or "ISSN", money, times, dates and version numbers (which
- * contain numbers), then states, arithmetic, phone numbers, measures, ratios, ranges,
+ * contain numbers), then states, arithmetic, phone numbers, measures (and sizes to
+ * choose from: "128/256GB"), ratios, ranges,
  * house numbers and other numbers, then words, symbols and punctuation.  `word`
  * and `punct` match any single token, so every token is consumed.  Each rule
  * says at which kinds of token it can start, and whether only where another
@@ -41,6 +42,7 @@ static const nrule rules[] = {
     R(feet, AT_NUM),
     R(average, AT_PUNCT),
     R(percent, AT_NUM | AT_PUNCT),
+    R(choices, AT_NUM | NEEDS_NEXT),
     R(measure, AT_NUM | AT_PUNCT),
     R(ratio, AT_NUM),
     R(range, AT_NUM | AT_PUNCT),

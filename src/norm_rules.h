@@ -95,6 +95,7 @@ NORM_RULE(average)
 /* norm_units.c */
 NORM_RULE(percent)
 NORM_RULE(measure)
+NORM_RULE(choices)
 NORM_RULE(feet)
 /* norm_numeric.c */
 NORM_RULE(phone)

@@ -40,13 +40,19 @@ static const nrow *unit_at(const nctx *c, size_t j, size_t *end)
  * number n (NULL when unknown): an `attached` unit only right after the
  * number, a `dotted` one also after a space when an abbreviation dot follows
  * it ("8 in."), a `decimal` one only right after a number with decimals
- * ("43.03s", but "the 20s"). */
+ * ("43.03s", but "the 20s"), a `lower` one also after a space before a word
+ * in lower case or a pause ("a 450 W charger", but "108 W 55th Street"). */
 static int unit_spacing_ok(const nctx *c, const nrow *r, const nnum *n, int spaced, size_t end)
 {
     if (nslice_is(r->col[3], "decimal"))
         return !spaced && n && n->fp;
     if (!spaced || r->col[3].len == 0)
         return 1;
+    if (nslice_is(r->col[3], "lower")) {
+        size_t nx = tk_next(c, end - 1);
+        return nx >= c->n || nx == c->final || tk_cased(c, nx) == CASE_LOWER || tk_punct(c, nx, ',') ||
+               tk_punct(c, nx, ';') || tk_punct(c, nx, ')');
+    }
     return nslice_is(r->col[3], "dotted") && tk_punct(c, end, '.');
 }
 
@@ -184,6 +190,55 @@ void expand_measure(nctx *c, size_t i, const nmatch *m)
     tmp_words(c, "per");
     tmp_slice(c, m->unit->col[1]);
     emit_tmp(c, m->unit_at - 1, m->end);
+}
+
+/* ---- sizes to choose from: "128/256/512GB", "8/16GB RAM" ---- */
+
+/* Numbers joined by slashes before a unit, each larger than the one before:
+ * three or more, or two where the second is a multiple of the first, two or
+ * more, and the unit follows without a space ("3/4in" is a fraction, and so
+ * is "2/4 mi"). */
+int match_choices(const nctx *c, size_t i, nmatch *m)
+{
+    if (!tk_punct(c, i + 1, '/') || !tk_num(c, i + 2) || (i > 0 && !tk_space(c, i - 1)))
+        return 0;
+    long first = num_value(tk_p(c, i), tk_len(c, i)), prev = 0;
+    int items = 0, multiples = first >= 2;
+    size_t j = i;
+    for (;; j += 2) {
+        long v = tk_len(c, j) <= 6 ? num_value(tk_p(c, j), tk_len(c, j)) : 0;
+        if (v <= prev)
+            return 0;
+        multiples &= prev == 0 || v % prev == 0;
+        prev = v;
+        items++;
+        if (!tk_punct(c, j + 1, '/') || !tk_num(c, j + 2))
+            break;
+    }
+    size_t at = tk_space(c, j + 1) ? j + 2 : j + 1;
+    if (items < 3 && !(multiples && at == j + 1))
+        return 0;
+    m->row = unit_at(c, at, &m->end);
+    if (!m->row || !unit_spacing_ok(c, m->row, NULL, at != j + 1, m->end))
+        return 0;
+    m->a = j;
+    return 1;
+}
+
+/* "one hundred twenty eight, two hundred fifty six or five hundred twelve
+ * gigabytes" */
+void expand_choices(nctx *c, size_t i, const nmatch *m)
+{
+    for (size_t j = i; j < m->a; j += 2) {
+        num_cardinal(&c->tmp, tk_p(c, j), tk_len(c, j));
+        emit_tmp(c, j, j + 2);
+        if (j + 2 < m->a)
+            emit_pause(c, ',');
+    }
+    tmp_words(c, "or");
+    num_cardinal(&c->tmp, tk_p(c, m->a), tk_len(c, m->a));
+    tmp_slice(c, m->row->col[2]);
+    emit_tmp(c, m->a, m->end);
 }
 
 /* ---- feet and inches: 6'2", 5' 10", 6′1″ ---- */

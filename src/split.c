@@ -210,14 +210,14 @@ static size_t next_is_company_suffix(const scan *s, size_t w)
  * (NVDA)", "7 a.m. (0500 GMT)"), not a new sentence. */
 static int aside_at(const scan *s, size_t i) { return s->t[i] == '(' || s->t[i] == '['; }
 
-/* Whether the word t[b, p) is a unit of units.tsv after a number ("2 hrs",
- * "5ft"). */
-static int unit_after_number(const scan *s, size_t b, size_t p)
+/* The units.tsv row of the word t[b, p) after a number ("2 hrs", "5ft"), or
+ * NULL. */
+static const nrow *unit_after_number(const scan *s, size_t b, size_t p)
 {
     size_t a = b;
     if (a > 0 && s->t[a - 1] == ' ')
         a--;
-    return a > 0 && is_digit(s->t[a - 1]) && ntable_get(&s->d->units, s->t + b, p - b) != NULL;
+    return a > 0 && is_digit(s->t[a - 1]) ? ntable_get(&s->d->units, s->t + b, p - b) : NULL;
 }
 
 /* Whether the word t[b, p) is, with its dot, a state after "City, " ("Tampa,
@@ -289,7 +289,12 @@ static size_t decide(const scan *s, size_t p)
         return r; /* "mail news@example.co.uk. See", "at www.cdc.gov. The" */
     if (p - b == 1 && label_before(s, b))
         return r; /* "World War I. London", "in Part C. The": no initial */
-    if (unit_after_number(s, b, p))
+    const nrow *unit = unit_after_number(s, b, p);
+    if (unit && nslice_is(unit->col[3], "lower") && t[b - 1] == ' ') {
+        size_t st = starter_at(s, w); /* "1101 W. McKinley Ave", but "450 W. The" */
+        return st == NEED ? NEED : st ? r : 0;
+    }
+    if (unit)
         return is_digit(next) ? 0 : r; /* "2 hrs. 15 min." but "in 29 sec. Traffic" */
     size_t ab = class_of(s, t + b, p - b, w);
     if (ab == NEED)
