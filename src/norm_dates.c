@@ -65,9 +65,27 @@ static int clause_mark(const nctx *c, size_t k, const char *list)
            strchr(list, (int)c->tok[k].cp) != NULL;
 }
 
+/* Whether the `before` word at p follows a market's verb ("stood at",
+ * "traded at") or a market's noun a few words back ("Shares closed at"), so
+ * that the number after it is a price or a level. */
+static int quoted_level(const nctx *c, size_t p)
+{
+    const ntable *t = &c->d->clock_words;
+    if (tk_table_word(c, t, tk_prev(c, p), "level"))
+        return 1;
+    for (size_t k = p, words = 0; k-- > 0 && words < 8;) {
+        if (!tk_word(c, k))
+            continue;
+        words++;
+        if (tk_table_word(c, t, k, "market"))
+            return 1;
+    }
+    return 0;
+}
+
 /* Whether i..j is a time written with a dot: "at 18.45", "07.30", "at 7.45
- * tonight", not "at 18.45%", "at 13.50 pence" nor "at 10.30" (a price or a
- * level). */
+ * tonight", not "at 18.45%", "at 13.50 pence", "closed at 18.45" nor "at
+ * 10.30" (a price or a level). */
 static int dotted_clock(const nctx *c, size_t i, size_t j)
 {
     long h = tk_value(c, i);
@@ -80,6 +98,8 @@ static int dotted_clock(const nctx *c, size_t i, size_t j)
         return 0;
     if (!zero && !before)
         return 0;
+    if (before && quoted_level(c, p))
+        return 0; /* "Shares closed at 18.45" */
     if (k == j && j < c->n && !clause_mark(c, j, ",.;:)!?"))
         return 0; /* "at 17.08°C", "at 18.45%" */
     if (tk_kind(c, k) == TK_PUNCT && !clause_mark(c, k, ",.;:)!?(-"))
