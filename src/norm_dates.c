@@ -83,6 +83,21 @@ static int quoted_level(const nctx *c, size_t p)
     return 0;
 }
 
+/* Whether p is "to" or a dash after a time written with a dot whose hour has
+ * a leading zero or follows a `before` word: "from 06.15 to 23.30". */
+static int range_end(const nctx *c, size_t p)
+{
+    if (!tk_ieq(c, p, "to") && !tk_dash(c, p))
+        return 0;
+    size_t q = tk_prev(c, p);
+    if (q == SIZE_MAX || q < 2 || !tk_num(c, q) || tk_len(c, q) != 2 || !tk_punct(c, q - 1, '.') ||
+        !tk_num(c, q - 2) || tk_len(c, q - 2) != 2 || tk_value(c, q - 2) > 23)
+        return 0;
+    size_t h = q - 2, b = tk_prev(c, h);
+    return tk_p(c, h)[0] == '0' ||
+           (b != SIZE_MAX && tk_table_word(c, &c->d->clock_words, b, "before") && !quoted_level(c, b));
+}
+
 /* Whether i..j is a time written with a dot: "at 18.45", "07.30", "at 7.45
  * tonight", not "at 18.45%", "at 13.50 pence", "closed at 18.45" nor "at
  * 10.30" (a price or a level). */
@@ -91,7 +106,7 @@ static int dotted_clock(const nctx *c, size_t i, size_t j)
     long h = tk_value(c, i);
     int zero = tk_p(c, i)[0] == '0';
     size_t p = tk_prev(c, i), k = tk_space(c, j) ? j + 1 : j;
-    int before = p != SIZE_MAX && tk_table_word(c, &c->d->clock_words, p, "before");
+    int before = p != SIZE_MAX && (tk_table_word(c, &c->d->clock_words, p, "before") || range_end(c, p));
     int day_hour = h >= 1 && h <= 12 && !zero && before && k > j &&
                    tk_table_word(c, &c->d->clock_words, k, "after"); /* "at 7.45 tonight" */
     if (!tk_punct(c, i + 1, '.') || (tk_len(c, i) != 2 && !day_hour) || (h < 13 && !zero && !day_hour) || h > 23)
@@ -147,15 +162,21 @@ static void tmp_count(nctx *c, size_t j, const char *one, const char *many)
 }
 
 /* Hours, minutes and seconds ("1:01:01") are a duration; hours and minutes
- * a time of day: "ten oh five", "one o'clock", "fourteen hundred". */
+ * a time of day: "ten oh five", "one o'clock", "fourteen hundred"; with a
+ * leading zero and a time zone, the hour too is read as digits ("06:00 GMT"
+ * oh six hundred, "08:30 UTC" oh eight thirty). */
 void expand_time(nctx *c, size_t i, const nmatch *m)
 {
+    /* "06:00 GMT" oh six hundred, as "0500 GMT" is oh five hundred */
+    int zoned_24h = m->row && m->a && !m->kind && tk_len(c, i) == 2 && tk_p(c, i)[0] == '0';
     if (m->b) {
         tmp_count(c, i, "hour", "hours");
         tmp_count(c, m->a, "minute", "minutes and");
         if (tk_value(c, m->a) == 1)
             tmp_words(c, "and");
         tmp_count(c, m->b, "second", "seconds");
+    } else if (zoned_24h) {
+        num_pair(&c->tmp, tk_p(c, i));
     } else {
         num_cardinal(&c->tmp, tk_p(c, i), tk_len(c, i));
     }
@@ -163,7 +184,7 @@ void expand_time(nctx *c, size_t i, const nmatch *m)
     } else if (m->a && !tk_is(c, m->a, "00")) {
         num_pair(&c->tmp, tk_p(c, m->a));
     } else if (m->a && !m->kind) {
-        tmp_words(c, tk_value(c, i) <= 12 ? "o'clock" : "hundred");
+        tmp_words(c, tk_value(c, i) <= 12 && !zoned_24h ? "o'clock" : "hundred");
     }
     if (m->kind)
         tmp_words(c, m->kind == 'a' ? "A-M" : "P-M");
