@@ -42,6 +42,7 @@ static const table_spec specs[] = {
     {"weekday_contexts.tsv", offsetof(norm_data, weekday_words), 1, 1},
     {"amount_nouns.tsv", offsetof(norm_data, amount_words), 2, 1},
     {"clock_contexts.tsv", offsetof(norm_data, clock_words), 2, 1},
+    {"record_contexts.tsv", offsetof(norm_data, record_words), 2, 1},
 };
 
 /* Room for one row's "file:line" string. */

@@ -84,6 +84,7 @@ struct norm_data {
     ntable weekday_words; /* weekday_contexts.tsv: words before a day name alone ("on Wed.") */
     ntable amount_words; /* amount_nouns.tsv: determiners and nouns around an amount used as a modifier, kind */
     ntable clock_words; /* clock_contexts.tsv: words around a dotted 24-hour time ("at 18.45"), kind */
+    ntable record_words; /* record_contexts.tsv: words around a win-loss record ("went 12-4"), kind */
     ntable models;    /* model_contexts.tsv: words around a model number (Boeing 737), position */
     ntable averages;  /* average_contexts.tsv: words around a batting average (.312), position */
     nsymbols symbols; /* symbols.tsv: punctuation and symbol names by level */

@@ -355,6 +355,23 @@ int match_range(const nctx *c, size_t i, nmatch *m)
     return 1;
 }
 
+/* Whether the range at i is a win-loss record, by the words around it
+ * (record_contexts.tsv): "went 12-4", "improved to 3-0", "a 10-6 record". */
+static int win_loss(const nctx *c, size_t i, const nmatch *m)
+{
+    const ntable *t = &c->d->record_words;
+    if (m->num.fp || m->num2.fp || m->num.in > 3 || m->num2.in > 3 || m->unit || m->kind)
+        return 0;
+    size_t pv = tk_prev(c, i), nx = tk_next(c, m->end - 1);
+    if (tk_word(c, nx) && (tk_ieq(c, nx, "percent") || tk_lookup(c, &c->d->units, nx, "") ||
+                           tk_lookup(c, &c->d->scales, nx, "")))
+        return 0; /* "went 5-10 percent" */
+    if (tk_table_word(c, t, pv, "before") ||
+        (pv != SIZE_MAX && tk_ieq(c, pv, "to") && tk_table_word(c, t, tk_prev(c, pv), "before_to")))
+        return 1;
+    return tk_space(c, m->end) && tk_table_word(c, t, nx, "after");
+}
+
 static void range_words(nctx *c, size_t i, const nmatch *m)
 {
     if (!m->num.fp && !m->num2.fp && m->num.in == m->num2.in &&
@@ -379,10 +396,14 @@ static void range_words(nctx *c, size_t i, const nmatch *m)
         emit_tmp(c, m->num.end, m->num2.end);
         return;
     }
+    int record = win_loss(c, i, m);
     tmp_number(c, &m->num);
     emit_tmp(c, i, m->num.end);
-    tmp_words(c, "to");
-    tmp_number(c, &m->num2);
+    tmp_words(c, record ? "and" : "to");
+    if (record && m->num2.in == 1 && m->num2.ip[0] == '0')
+        tmp_words(c, "oh"); /* "went 12-0" twelve and oh */
+    else
+        tmp_number(c, &m->num2);
     emit_tmp(c, m->num.end, m->num2.end);
 }
 
