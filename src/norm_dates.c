@@ -523,7 +523,8 @@ void expand_date_numeric(nctx *c, size_t i, const nmatch *m)
 
 /* ---- abbreviated day names before a date: "Sun. 17 May", "Thu., Jan. 5",
  * "Sat 14 Oct"; or alone with their period after a word of
- * weekday_contexts.tsv: "on Wed." ---- */
+ * weekday_contexts.tsv: "on Wed.", or ending the sentence after a word in
+ * lower case: "officials said Sat." ---- */
 
 static int after_weekday_word(const nctx *c, size_t i)
 {
@@ -563,8 +564,11 @@ int match_weekday(const nctx *c, size_t i, nmatch *m)
         m->end = i + 1 == c->final ? i + 1 : i + 2; /* the sentence's own period stays */
         return 1;
     }
-    if (i + 1 == c->final)
-        return 0;
+    if (i + 1 == c->final) { /* "officials said Sat." a day; "the Sun." a name */
+        size_t p = tk_prev(c, i);
+        m->end = i + 1;
+        return p != SIZE_MAX && tk_word(c, p) && tk_cased(c, p) == CASE_LOWER && !tk_ieq(c, p, "the");
+    }
     size_t j = dot && tk_punct(c, i + 2, ',') ? tk_next(c, i + 2) : tk_next(c, i + 1);
     size_t e;
     if (!month_at(c, j, &e) && !(dot && tk_num(c, j)))

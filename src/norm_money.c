@@ -106,6 +106,16 @@ static int has_cents(const nmatch *m)
  * dollar fine); longer figures keep the plural ("a $133,000 grant"). */
 static int price(const nmatch *m) { return !m->row2 && !m->kind && !m->num.fp && m->num.in <= 4; }
 
+/* Whether the amount describes the noun after it: by the words around it
+ * (amount_before_noun), or by a hyphen before its scale ("the $1.2-trillion
+ * infrastructure bill"). */
+static int describes_noun(const nctx *c, size_t i, const nmatch *m)
+{
+    if (m->row2 && !m->kind && tk_punct(c, m->num.end, '-') && tk_space(c, m->end) && tk_word(c, m->end + 1))
+        return 1;
+    return amount_before_noun(c, i, m->end);
+}
+
 static void tmp_unit(nctx *c, const nrow *cur, int one, int minor)
 {
     tmp_slice(c, cur->col[minor ? (one ? 3 : 4) : (one ? 1 : 2)]);
@@ -136,7 +146,7 @@ void expand_money(nctx *c, size_t i, const nmatch *m)
         }
         if (m->row2)
             tmp_slice(c, m->row2->col[1]);
-        tmp_unit(c, m->row, m->row2 || price(m) ? amount_before_noun(c, i, m->end) || (!m->row2 && num_is_one(n)) : num_is_one(n), 0);
+        tmp_unit(c, m->row, m->row2 || price(m) ? describes_noun(c, i, m) || (!m->row2 && num_is_one(n)) : num_is_one(n), 0);
     }
     if (m->a) {
         tmp_words(c, "per");
