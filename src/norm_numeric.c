@@ -356,7 +356,8 @@ int match_range(const nctx *c, size_t i, nmatch *m)
 }
 
 /* Whether the range at i is a win-loss record, by the words around it
- * (record_contexts.tsv): "went 12-4", "improved to 3-0", "a 10-6 record". */
+ * (record_contexts.tsv): "went 12-4", "improved to 3-0", "a 10-6 record"; or
+ * in brackets after a name: "The Ravens (10-3)". */
 static int win_loss(const nctx *c, size_t i, const nmatch *m)
 {
     const ntable *t = &c->d->record_words;
@@ -366,6 +367,8 @@ static int win_loss(const nctx *c, size_t i, const nmatch *m)
     if (tk_word(c, nx) && (tk_ieq(c, nx, "percent") || tk_lookup(c, &c->d->units, nx, "") ||
                            tk_lookup(c, &c->d->scales, nx, "")))
         return 0; /* "went 5-10 percent" */
+    if (tk_punct(c, pv, '(') && tk_punct(c, nx, ')') && pv > 0 && tk_cased(c, tk_prev(c, pv)) == CASE_TITLE)
+        return 1; /* "The Ravens (10-3) host" */
     if (tk_table_word(c, t, pv, "before") ||
         (pv != SIZE_MAX && tk_ieq(c, pv, "to") && tk_table_word(c, t, tk_prev(c, pv), "before_to")))
         return 1;
