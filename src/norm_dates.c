@@ -523,8 +523,9 @@ void expand_date_numeric(nctx *c, size_t i, const nmatch *m)
 
 /* ---- abbreviated day names before a date: "Sun. 17 May", "Thu., Jan. 5",
  * "Sat 14 Oct"; or alone with their period after a word of
- * weekday_contexts.tsv: "on Wed.", or ending the sentence after a word in
- * lower case: "officials said Sat." ---- */
+ * weekday_contexts.tsv: "on Wed.", or after a word in lower case and
+ * before one or the sentence's end: "officials said Sat.", "said Thurs. it
+ * would" ---- */
 
 static int after_weekday_word(const nctx *c, size_t i)
 {
@@ -564,10 +565,15 @@ int match_weekday(const nctx *c, size_t i, nmatch *m)
         m->end = i + 1 == c->final ? i + 1 : i + 2; /* the sentence's own period stays */
         return 1;
     }
+    size_t p = tk_prev(c, i);
+    int after_lower = p != SIZE_MAX && tk_word(c, p) && tk_cased(c, p) == CASE_LOWER && !tk_ieq(c, p, "the");
     if (i + 1 == c->final) { /* "officials said Sat." a day; "the Sun." a name */
-        size_t p = tk_prev(c, i);
         m->end = i + 1;
-        return p != SIZE_MAX && tk_word(c, p) && tk_cased(c, p) == CASE_LOWER && !tk_ieq(c, p, "the");
+        return after_lower;
+    }
+    if (dot && after_lower && tk_cased(c, tk_next(c, i + 1)) == CASE_LOWER) {
+        m->end = i + 2; /* "said Thurs. it would" */
+        return 1;
     }
     size_t j = dot && tk_punct(c, i + 2, ',') ? tk_next(c, i + 2) : tk_next(c, i + 1);
     size_t e;
