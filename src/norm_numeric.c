@@ -498,6 +498,12 @@ void expand_fraction(nctx *c, size_t i, const nmatch *m)
     }
     int one = tk_is(c, j, "1");
     size_t num_at = c->tmp.len;
+    if (!m->kind && one && modifies_noun(c, j + 3)) { /* "a ½-mile stretch" a half mile */
+        num_denominator(&c->tmp, tk_p(c, j + 2), tk_len(c, j + 2), 0);
+        emit_tmp(c, i, m->a + 3);
+        expand_unit_after(c, m);
+        return;
+    }
     num_cardinal(&c->tmp, tk_p(c, j), tk_len(c, j));
     size_t den_at = c->tmp.len;
     int quarter_modifier = tk_is(c, j + 2, "4") && modifies_noun(c, j + 3);

@@ -137,13 +137,14 @@ int num_is_one(const nnum *n);
 size_t match_unit_after(const nctx *c, size_t e, nmatch *m);
 void expand_unit_after(nctx *c, const nmatch *m);
 /* Whether an amount spanning tokens [i, end) modifies the noun after it, so
- * that its unit is singular: the indefinite article before it and a
- * lower-case word after it that is no sentence_starters.tsv word ("a $25m
- * deal" dollar, "a 10 km run" kilometer; not "a $5 million or more"), or a
- * determiner of amount_nouns.tsv or a possessive before it and one of its
- * nouns after it ("the £250m scheme", "the phone's 5,000mAh battery").
- * Money uses it only with a scale word: the Google test set reads "a
- * $133,000 grant" with "dollars". */
+ * that its unit is singular: the indefinite article before it and a word in
+ * lower case or capitals after it that is no sentence_starters.tsv word ("a
+ * $25m deal" dollar, "a 10 km run" kilometer, "a 256GB SSD"; not "a $5
+ * million or more"), or a determiner of amount_nouns.tsv or a possessive
+ * before it and one of its nouns after it ("the £250m scheme", "the phone's
+ * 5,000mAh battery").  Money uses it with a scale word or a whole price of
+ * four digits or fewer ("a $20 fine"): the Google test set reads "a $133,000
+ * grant" with "dollars". */
 int amount_before_noun(const nctx *c, size_t i, size_t end);
 /* Applies every rule from token 0 to the end. */
 void norm_apply_rules(nctx *c);

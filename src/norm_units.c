@@ -85,8 +85,8 @@ int amount_before_noun(const nctx *c, size_t i, size_t end)
         return tk_table_word(c, &c->d->amount_words, end + 1, "noun"); /* "the £250m scheme" */
     if (!(tk_ieq(c, pv, "a") || tk_ieq(c, pv, "an")))
         return 0;
-    return tk_word(c, end + 1) && tk_cased(c, end + 1) == CASE_LOWER &&
-           !tk_lookup(c, &c->d->starters, end + 1, "");
+    int noun = tk_cased(c, end + 1) == CASE_LOWER || tk_cased(c, end + 1) == CASE_UPPER; /* "a 256GB SSD" */
+    return tk_word(c, end + 1) && noun && !tk_lookup(c, &c->d->starters, end + 1, "");
 }
 
 int match_percent(const nctx *c, size_t i, nmatch *m)
