@@ -525,7 +525,7 @@ void expand_date_numeric(nctx *c, size_t i, const nmatch *m)
  * "Sat 14 Oct"; or alone with their period after a word of
  * weekday_contexts.tsv: "on Wed.", or after a word in lower case and
  * before one or the sentence's end: "officials said Sat.", "said Thurs. it
- * would" ---- */
+ * would", "9:30 a.m. Tues." ---- */
 
 static int after_weekday_word(const nctx *c, size_t i)
 {
@@ -566,7 +566,8 @@ int match_weekday(const nctx *c, size_t i, nmatch *m)
         return 1;
     }
     size_t p = tk_prev(c, i);
-    int after_lower = p != SIZE_MAX && tk_word(c, p) && tk_cased(c, p) == CASE_LOWER && !tk_ieq(c, p, "the");
+    int after_lower = p != SIZE_MAX && ((tk_word(c, p) && tk_cased(c, p) == CASE_LOWER && !tk_ieq(c, p, "the")) ||
+                                        (tk_punct(c, p, '.') && p > 0 && tk_ieq(c, p - 1, "m"))); /* "9:30 a.m. Tues." */
     if (i + 1 == c->final) { /* "officials said Sat." a day; "the Sun." a name */
         m->end = i + 1;
         return after_lower;
