@@ -104,6 +104,8 @@ static const split_case cases[] = {
     {"It is at 1101 W. McKinley Ave.", "It is at 1101 W. McKinley Ave."},
     {"Warner Bros. Discovery said so. He bought it from Warner Bros. The deal closed.",
      "Warner Bros. Discovery said so.|He bought it from Warner Bros.|The deal closed."},
+    {"Asst. Coach Jones met Ofc. Smith in Rm. 210 of Bldg. 7 on Rte. 66. Then more.",
+     "Asst. Coach Jones met Ofc. Smith in Rm. 210 of Bldg. 7 on Rte. 66.|Then more."},
     {"She was treated at M.D. Anderson Cancer Center. He earned his M.D. The next year he moved.",
      "She was treated at M.D. Anderson Cancer Center.|He earned his M.D.|The next year he moved."},
     {"Drs. Smith and Jones wrote it. Then more.", "Drs. Smith and Jones wrote it.|Then more."},
