@@ -118,8 +118,8 @@ int match_multiple(const nctx *c, size_t i, nmatch *m)
         return 0;
     if (i > 0 && tk_word(c, i - 1))
         return 0; /* a model name: "GDDR6X" */
-    if (tk_is(c, x, "X") && !n.fp && !n.commas && n.in >= 4)
-        return 0; /* a processor: "Ryzen 9 7950X"; but "10X", "1.5X" */
+    if (tk_is(c, x, "X") && !n.fp && !n.commas && n.in >= 3)
+        return 0; /* a model: "the 777X", "Ryzen 9 7950X"; but "10X", "1.5X" */
     m->num = n;
     m->end = x + 1;
     return 1;

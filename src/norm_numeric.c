@@ -645,8 +645,11 @@ int match_model(const nctx *c, size_t i, nmatch *m)
         e += 2;
     m->a = e;
     m->kind = tk_is(c, e, "s");
+    m->b = 0;
     if (m->kind)
         e++;
+    else if (before && tk_len(c, e) == 1 && tk_cased(c, e) == CASE_UPPER && !tk_word(c, e + 1) && !tk_num(c, e + 1))
+        m->b = e++; /* a variant letter: "Boeing 777X" */
     if (tk_word(c, e) || tk_num(c, e) || ((tk_punct(c, e, '.') || tk_punct(c, e, ',')) && tk_num(c, e + 1)))
         return 0;
     if (!before && m->a == i + 1 && !m->kind && !(tk_space(c, e) && model_word(c, e + 1, "after") && determiner))
@@ -663,6 +666,8 @@ void expand_model(nctx *c, size_t i, const nmatch *m)
         num_cardinal(&c->tmp, tk_p(c, i + 2), tk_len(c, i + 2));
     if (m->kind)
         words_make_plural(&c->tmp, from);
+    if (m->b)
+        tmp_word(c, tk_p(c, m->b), 1);
     emit_tmp(c, i, m->end);
 }
 
@@ -720,5 +725,7 @@ void expand_number(nctx *c, size_t i, const nmatch *m)
         tmp_number(c, n);
     if (m->kind)
         words_make_plural(&c->tmp, from);
+    if (m->b)
+        tmp_word(c, tk_p(c, m->b), 1);
     emit_tmp(c, i, m->end);
 }
