@@ -725,7 +725,5 @@ void expand_number(nctx *c, size_t i, const nmatch *m)
         tmp_number(c, n);
     if (m->kind)
         words_make_plural(&c->tmp, from);
-    if (m->b)
-        tmp_word(c, tk_p(c, m->b), 1);
     emit_tmp(c, i, m->end);
 }
