@@ -85,23 +85,25 @@ for mb in 0.25 1 2; do
     rss=$( { /usr/bin/time -f '%M' "$BUILD/narrate" "$TMP/in.txt" -o - > /dev/null; } 2>&1 | tail -n 1)
     echo "synthesized to a file, ${mb} MB input: ${rss} KiB (CLI process; each worker is separate)"
 done
-echo "== --spoken throughput (the normalizer alone), median of $SPOKEN_RUNS runs per size"
-: > "$TMP/spoken"
+echo "== --spoken throughput (the normalizer alone), 10 and 100 MB runs interleaved, median of $SPOKEN_RUNS each"
 for mb in 10 100; do
-    : > "$TMP/big.txt"
-    while [ "$(stat -c %s "$TMP/big.txt")" -lt $((mb * 1048576)) ]; do cat "$TMP/long.txt" >> "$TMP/big.txt"; done
-    : > "$TMP/runs"
-    for r in $(seq "$SPOKEN_RUNS"); do
-        /usr/bin/time -f '%e %M' -o "$TMP/t" "$BUILD/narrate" --spoken "$TMP/big.txt" > /dev/null
-        cat "$TMP/t" >> "$TMP/runs"
+    : > "$TMP/spoken$mb.txt"
+    while [ "$(stat -c %s "$TMP/spoken$mb.txt")" -lt $((mb * 1048576)) ]; do cat "$TMP/long.txt" >> "$TMP/spoken$mb.txt"; done
+    : > "$TMP/spoken$mb"
+done
+for r in $(seq "$SPOKEN_RUNS"); do
+    for mb in 10 100; do
+        /usr/bin/time -f '%e %M' -o "$TMP/t" "$BUILD/narrate" --spoken "$TMP/spoken$mb.txt" > /dev/null
+        cat "$TMP/t" >> "$TMP/spoken$mb"
     done
-    secs=$(cut -d' ' -f1 "$TMP/runs" | median)
-    mbps=$(echo "$(stat -c %s "$TMP/big.txt") / 1048576 / $secs" | bc -l)
-    printf -- '--spoken, %d MB input: median %.2f s, %.1f MB/s, peak RSS %s KiB  (goal >= 20 MB/s)\n' \
-        "$mb" "$secs" "$mbps" "$(cut -d' ' -f2 "$TMP/runs" | median)"
-    echo "$secs" >> "$TMP/spoken"
+done
+for mb in 10 100; do
+    secs=$(cut -d' ' -f1 "$TMP/spoken$mb" | median)
+    printf -- '--spoken, %d MB input: median %.2f s, %.1f MB/s, peak RSS %s KiB  (goal >= 20 MB/s)\n' "$mb" "$secs" \
+        "$(echo "$(stat -c %s "$TMP/spoken$mb.txt") / 1048576 / $secs" | bc -l)" "$(cut -d' ' -f2 "$TMP/spoken$mb" | median)"
 done
 printf -- '--spoken, 100 MB time / 10 MB time: %.1f  (linear: <= 11)\n' \
-    "$(echo "$(sed -n 2p "$TMP/spoken") / $(sed -n 1p "$TMP/spoken")" | bc -l)"
+    "$(echo "$(cut -d' ' -f1 "$TMP/spoken100" | median) / $(cut -d' ' -f1 "$TMP/spoken10" | median)" | bc -l)"
+rm -f "$TMP"/spoken*.txt
 
 [ "${BENCH_WER:-1}" = 0 ] || BUILD=$BUILD bash tests/bench_wer.sh   # intelligibility (slow)
