@@ -75,8 +75,6 @@ int nslice_is(nslice a, const char *s)
     return strlen(s) == a.len && memcmp(a.p, s, a.len) == 0;
 }
 
-static uint64_t len_bit(size_t n) { return (uint64_t)1 << (n < 63 ? n : 63); }
-
 const nrow *ntable_find(const ntable *t, const char *s, size_t n)
 {
     if (!t->nslots)
@@ -116,21 +114,12 @@ static uint32_t split_line(const char *p, const char *end, nrow *r)
     return n;
 }
 
-static void add_byte(const ntable *t, uint64_t set[4], char ch)
-{
-    unsigned char b = t->fold ? lower((unsigned char)ch) : (unsigned char)ch;
-    set[b >> 6] |= (uint64_t)1 << (b & 63);
-}
-
 static void index_row(ntable *t, uint32_t ri)
 {
     nrow *r = &t->rows[ri];
     nslice k = r->col[0];
-    t->lens |= len_bit(k.len);
-    add_byte(t, t->first, k.p[0]);
-    add_byte(t, t->last, k.p[k.len - 1]);
-    if (k.len >= 2)
-        add_byte(t, t->second, k.p[1]);
+    unsigned bit = ntable_sig(t, k.p, k.len);
+    t->sig[bit >> 6] |= (uint64_t)1 << (bit & 63);
     uint32_t i = hash(r->col[0].p, r->col[0].len, t->fold) & (t->nslots - 1);
     for (; t->slots[i]; i = (i + 1) & (t->nslots - 1)) {
         nrow *o = &t->rows[t->slots[i] - 1];

@@ -28,6 +28,8 @@ typedef struct nrow {
  * abbreviation: written shorter than spoken ("Jan" January, "Wed" Wednesday). */
 static inline int nrow_abbreviates(const nrow *r) { return r->col[0].len < r->col[1].len; }
 
+#define NTABLE_SIG_BITS 4096
+
 typedef struct ntable {
     nrow *rows;
     uint32_t nrows;
@@ -35,13 +37,9 @@ typedef struct ntable {
     uint32_t nslots;
     int fold; /* keys compare ASCII-case-insensitively */
     char *wheres; /* storage of the rows' `where` strings */
-    /* A quick filter: bit n of lens is set when some key is n bytes long (n
-     * under 64; bit 63 stands for any longer one), bit b of first[] when some
-     * key begins with byte b (lower-cased when fold). */
-    uint64_t lens;
-    uint64_t first[4];
-    uint64_t second[4]; /* the same for the second byte of keys of two or more */
-    uint64_t last[4];   /* and for the last byte */
+    /* A quick filter: bit ntable_sig() of every key is set, so a string
+     * whose bit is clear is no key. */
+    uint64_t sig[NTABLE_SIG_BITS / 64];
 } ntable;
 
 /* For each class of token, the indexes of the rules that can start at it, in
@@ -94,19 +92,28 @@ struct norm_data {
  * filter first. */
 const nrow *ntable_find(const ntable *t, const char *s, size_t n);
 
-static inline int ntable_byte_in(const ntable *t, const uint64_t set[4], unsigned char b)
+static inline unsigned ntable_fold_byte(const ntable *t, unsigned char b)
 {
-    if (t->fold && b >= 'A' && b <= 'Z')
-        b += 32;
-    return (int)((set[b >> 6] >> (b & 63)) & 1);
+    return t->fold && b >= 'A' && b <= 'Z' ? b + 32u : b;
+}
+
+/* The filter bit of s[0..n), n > 0: from its length and its first, second
+ * and last bytes. */
+static inline unsigned ntable_sig(const ntable *t, const char *s, size_t n)
+{
+    uint32_t h = (uint32_t)(n < 255 ? n : 255);
+    h = h * 257 + ntable_fold_byte(t, (unsigned char)s[0]);
+    h = h * 257 + (n >= 2 ? ntable_fold_byte(t, (unsigned char)s[1]) : 0);
+    h = h * 257 + ntable_fold_byte(t, (unsigned char)s[n - 1]);
+    return (h * 2654435761u) >> 20; /* 12 bits: NTABLE_SIG_BITS */
 }
 
 static inline const nrow *ntable_get(const ntable *t, const char *s, size_t n)
 {
-    if (n == 0 || !(t->lens & ((uint64_t)1 << (n < 63 ? n : 63))) ||
-        !ntable_byte_in(t, t->first, (unsigned char)s[0]) ||
-        !ntable_byte_in(t, t->last, (unsigned char)s[n - 1]) ||
-        (n >= 2 && !ntable_byte_in(t, t->second, (unsigned char)s[1])))
+    if (n == 0)
+        return NULL;
+    unsigned bit = ntable_sig(t, s, n);
+    if (!((t->sig[bit >> 6] >> (bit & 63)) & 1))
         return NULL;
     return ntable_find(t, s, n);
 }
