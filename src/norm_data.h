@@ -44,12 +44,14 @@ typedef struct ntable {
 
 /* For each class of token, the indexes of the rules that can start at it, in
  * priority order; filled by norm_rules_index() (norm_rules.c).  The classes are
- * the token kinds (enum tok_kind), with words in lower case apart, each once
+ * the token kinds (enum tok_kind), with words in lower case apart (those that
+ * begin with a non-ASCII letter apart again), each once
  * followed by another token (k[0]) and once standing before a space or the
  * end (k[1]). */
 #define NORM_MAX_RULES 48
 #define RULE_AT_LOWER 4
-#define RULE_CLASSES 5
+#define RULE_AT_LOWER_INTL 5
+#define RULE_CLASSES 6
 typedef struct rule_index {
     unsigned char k[2][RULE_CLASSES][NORM_MAX_RULES];
     unsigned char n[2][RULE_CLASSES];

@@ -55,7 +55,7 @@ static const nrule rules[] = {
     R(dotted, AT_WORD | NEEDS_NEXT),
     R(abbrev, AT_WORD),
     R(caps, AT_CAP),
-    R(greek, AT_LOWER), /* Greek letters count as lower case */
+    R(greek, AT_LOWER_INTL), /* Greek letters count as lower case */
     R(symbol, AT_PUNCT),
     R(word, AT_WORD),
     R(punct, AT_ANY),
@@ -91,7 +91,7 @@ static const nrule *first_match(const nctx *c, size_t i, nmatch *m)
     const rule_index *ix = &c->d->rules;
     int kind = c->tok[i].kind;
     if (kind == TK_WORD && c->tok[i].cased == CASE_LOWER)
-        kind = RULE_AT_LOWER;
+        kind = (unsigned char)tk_p(c, i)[0] < 0x80 ? RULE_AT_LOWER : RULE_AT_LOWER_INTL;
     int alone = i + 1 >= c->n || tk_space(c, i + 1);
     for (size_t r = 0; r < ix->n[alone][kind]; r++) {
         const nrule *rule = &rules[ix->k[alone][kind][r]];

@@ -37,9 +37,10 @@ typedef int (*rule_match_fn)(const nctx *c, size_t i, nmatch *m);
 typedef void (*rule_expand_fn)(nctx *c, size_t i, const nmatch *m);
 
 /* The kinds of token a rule can start at, as a mask of 1 << rule class (see
- * rule_index in norm_data.h): words in lower case, other words, numbers,
- * punctuation. */
-#define AT_LOWER (1u << RULE_AT_LOWER)
+ * rule_index in norm_data.h): words in lower case (those that begin outside
+ * ASCII apart, AT_LOWER_INTL), other words, numbers, punctuation. */
+#define AT_LOWER_INTL (1u << RULE_AT_LOWER_INTL)
+#define AT_LOWER ((1u << RULE_AT_LOWER) | AT_LOWER_INTL)
 #define AT_CAP (1u << TK_WORD)
 #define AT_WORD (AT_LOWER | AT_CAP)
 #define AT_NUM (1u << TK_NUM)
