@@ -146,7 +146,8 @@ void expand_money(nctx *c, size_t i, const nmatch *m)
         }
         if (m->row2)
             tmp_slice(c, m->row2->col[1]);
-        tmp_unit(c, m->row, m->row2 || price(m) ? describes_noun(c, i, m) || (!m->row2 && num_is_one(n)) : num_is_one(n), 0);
+        int singular = (!m->row2 && num_is_one(n)) || ((m->row2 || price(m)) && describes_noun(c, i, m));
+        tmp_unit(c, m->row, singular, 0);
     }
     if (m->a) {
         tmp_words(c, "per");

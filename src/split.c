@@ -70,6 +70,20 @@ static int camel_word(const scan *s, size_t w)
 
 static size_t starter_at(const scan *s, size_t i);
 
+/* The letters before the one space before b ("on" in "on Sat."): their
+ * length, their start in *start; 0 when b follows no such word. */
+static size_t word_before(const scan *s, size_t b, size_t *start)
+{
+    size_t a = b - 1;
+    *start = b;
+    if (b < 2 || s->t[b - 1] != ' ')
+        return 0;
+    while (a > 0 && is_alpha(s->t[a - 1]))
+        a--;
+    *start = a;
+    return b - 1 - a;
+}
+
 /* Whether an abbreviations.tsv row's context can hold where the word before
  * the period p starts at b and the next word at w.  A row for a number after
  * it ("No. 5", "p. 12") needs a digit there; a row for a capital after it
@@ -81,14 +95,12 @@ static size_t row_holds(const scan *s, const nrow *r, size_t b, size_t w)
     const nrow *after_cap = r;
     if (nslice_is(r->col[1], "before_num") || nslice_is(r->col[1], "before_ord"))
         return is_digit(s->t[w]) || (s->t[w] == '#' && nslice_is(r->col[1], "before_num"));
-    if (!nslice_is(r->col[1], "before_cap") || b < 2 || s->t[b - 1] != ' ')
+    size_t a;
+    if (!nslice_is(r->col[1], "before_cap") || !word_before(s, b, &a) || !is_upper(s->t[a]))
         return 1;
     while ((after_cap = ntable_next(&s->d->abbrev, after_cap)) && !nslice_is(after_cap->col[1], "after_cap"))
         ;
-    size_t a = b - 1;
-    while (a > 0 && is_alpha(s->t[a - 1]))
-        a--;
-    if (!after_cap || a == b - 1 || !is_upper(s->t[a]))
+    if (!after_cap)
         return 1;
     size_t st = starter_at(s, w);
     return st == NEED ? NEED : !st;
@@ -155,12 +167,8 @@ static int web_name(const scan *s, size_t b, size_t p)
  * roman_contexts.tsv. */
 static int label_before(const scan *s, size_t b)
 {
-    if (b < 2 || s->t[b - 1] != ' ')
-        return 0;
-    size_t a = b - 1;
-    while (a > 0 && is_alpha(s->t[a - 1]))
-        a--;
-    const nrow *r = ntable_get(&s->d->roman, s->t + a, b - 1 - a);
+    size_t a, n = word_before(s, b, &a);
+    const nrow *r = ntable_get(&s->d->roman, s->t + a, n);
     return r && nslice_is(r->col[1], "cardinal");
 }
 
@@ -238,12 +246,10 @@ static int state_after_city(const scan *s, size_t b, size_t p)
 static int weekday_alone(const scan *s, size_t b, size_t p)
 {
     const nrow *r = ntable_get(&s->d->weekdays, s->t + b, p - b);
-    if (!r || !nrow_abbreviates(r) || b < 2 || s->t[b - 1] != ' ')
+    size_t a, n;
+    if (!r || !nrow_abbreviates(r) || !(n = word_before(s, b, &a)))
         return 0;
-    size_t a = b - 1;
-    while (a > 0 && is_alpha(s->t[a - 1]))
-        a--;
-    return ntable_get(&s->d->weekday_words, s->t + a, b - 1 - a) != NULL;
+    return ntable_get(&s->d->weekday_words, s->t + a, n) != NULL;
 }
 
 /* Decides whether the terminator run starting at p ends a sentence: returns the
